@@ -1,0 +1,60 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "dbag",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dbag", targets: ["dbag"]),
+        .library(name: "DbagKit", targets: ["DbagKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "DbagKit",
+            dependencies: [
+                "CCmark",
+                "CSQLite",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "dbag",
+            dependencies: [
+                "DbagKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "dbag-bench",
+            dependencies: ["DbagKit"],
+            path: "Benchmarks/dbag-bench",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DbagKitTests",
+            dependencies: ["DbagKit", "CSQLite"],
+            exclude: ["Fixtures", "Snapshots"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,52 @@
+import Foundation
+import Yams
+
+/// One value a collector produced: `key` is `""` for plain metrics.
+public struct CollectedValue: Sendable, Hashable {
+    public var key: String
+    public var label: String?
+    public var value: Double
+
+    public init(key: String = "", label: String? = nil, value: Double) {
+        self.key = key
+        self.label = label
+        self.value = value
+    }
+}
+
+/// What a collector may use while it runs.
+public struct CollectContext: Sendable {
+    public var config: Config
+    public var metric: Metric
+    public var day: Day
+
+    public init(config: Config, metric: Metric, day: Day) {
+        self.config = config
+        self.metric = metric
+        self.day = day
+    }
+}
+
+/// A metric kind that snapshots today's value. A new kind is one type conforming
+/// to this protocol, listed once in `CollectorRegistry.kinds`.
+public protocol Collector: Sendable {
+    /// The name shown by `dbag metrics`, and the key in `collect:` that selects this kind.
+    static var kind: String { get }
+    /// Every key this kind accepts inside `collect:`.
+    static var keys: [String] { get }
+    /// Builds the collector from its `collect:` mapping, reporting mistakes to `reader`.
+    static func parse(_ values: [String: Node], reader: YAMLReader, node: Node, config: Config) -> Self?
+    /// Collects today's value(s).
+    func collect(_ context: CollectContext) async throws -> [CollectedValue]
+    /// Names of sources the collector reads, for validation.
+    var sourceNames: [String] { get }
+}
+
+extension Collector {
+    public var sourceNames: [String] { [] }
+}
+
+/// The one place metric kinds are registered.
+public enum CollectorRegistry {
+    public static let kinds: [any Collector.Type] = []
+}

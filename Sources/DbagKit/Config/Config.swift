@@ -1,0 +1,66 @@
+import Foundation
+
+/// A read-only SQLite database that metrics query.
+public struct Source: Sendable {
+    public var name: String
+    /// Absolute path of the database file.
+    public var path: String
+
+    public init(name: String, path: String) {
+        self.name = name
+        self.path = path
+    }
+}
+
+/// A whole project's settings, loaded from dbag.yml.
+public struct Config: Sendable {
+    /// The folder that holds dbag.yml.
+    public var directory: URL
+    public var title: String
+    /// Prefix for every internal link; always starts and ends with `/`.
+    public var baseURL: String
+    public var theme: String
+    /// Absolute path of the store.
+    public var storePath: String
+    public var timeZone: TimeZone
+    public var unsafeHTML: Bool
+    public var sources: [String: Source]
+    /// Metrics in the order dbag.yml declares them.
+    public var metrics: [Metric]
+
+    public init(directory: URL, title: String = "Metrics", baseURL: String = "/", theme: String = "default",
+                storePath: String? = nil, timeZone: TimeZone = .gmt,
+                unsafeHTML: Bool = false, sources: [String: Source] = [:], metrics: [Metric] = []) {
+        self.directory = directory
+        self.title = title
+        self.baseURL = Config.normalizedBaseURL(baseURL)
+        self.theme = theme
+        self.storePath = storePath ?? directory.appendingPathComponent(".dbag/metrics.sqlite").path
+        self.timeZone = timeZone
+        self.unsafeHTML = unsafeHTML
+        self.sources = sources
+        self.metrics = metrics
+    }
+
+    /// The metric with this slug.
+    public func metric(_ slug: String) -> Metric? {
+        metrics.first { $0.slug == slug }
+    }
+
+    /// The dashboards folder.
+    public var dashboardsDirectory: URL {
+        directory.appendingPathComponent("dashboards", isDirectory: true)
+    }
+
+    /// `metrics` → `/metrics/`, `` → `/`.
+    public static func normalizedBaseURL(_ text: String) -> String {
+        var s = text.trimmingCharacters(in: .whitespaces)
+        if s.hasPrefix("http://") || s.hasPrefix("https://") {
+            if !s.hasSuffix("/") { s += "/" }
+            return s
+        }
+        if !s.hasPrefix("/") { s = "/" + s }
+        if !s.hasSuffix("/") { s += "/" }
+        return s
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import Yams
+
+/// Loads and validates dbag.yml.
+public enum ConfigLoader {
+    static let topKeys = ["title", "base_url", "theme", "store", "timezone", "unsafe_html", "sources", "metrics"]
+    static let metricKeys = ["name", "description", "unit", "format", "good", "aggregate", "per", "active",
+                             "stale_after", "alert", "collect", "series"]
+
+    /// Loads `dbag.yml` from a project folder.
+    public static func load(projectDirectory: URL) throws(DiagnosticList) -> Config {
+        let url = projectDirectory.appendingPathComponent("dbag.yml")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw DiagnosticList([Diagnostic("no dbag.yml in \(projectDirectory.path) (run `dbag init` to make one)", file: "dbag.yml")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DiagnosticList([Diagnostic("dbag.yml is not UTF-8 text", file: "dbag.yml")])
+        }
+        return try parse(text, directory: projectDirectory)
+    }
+
+    /// Parses dbag.yml text; every mistake is reported with its line and column.
+    public static func parse(_ text: String, directory: URL, file: String = "dbag.yml") throws(DiagnosticList) -> Config {
+        let reader = YAMLReader(file: file)
+        var config = Config(directory: directory.standardizedFileURL)
+        guard let root = reader.compose(text) else {
+            if reader.diagnostics.isEmpty { return config }  // an empty file is an empty project
+            throw DiagnosticList(reader.diagnostics)
+        }
+        guard let pairs = reader.mapping(root, allowed: topKeys, what: "dbag.yml") else {
+            throw DiagnosticList(reader.diagnostics)
+        }
+        var metricsNode: Node?
+        for (key, _, value) in pairs {
+            switch key {
+            case "title": config.title = reader.string(value, key: key) ?? config.title
+            case "base_url": config.baseURL = Config.normalizedBaseURL(reader.string(value, key: key) ?? "/")
+            case "theme": config.theme = reader.string(value, key: key) ?? config.theme
+            case "store":
+                if let path = reader.string(value, key: key) { config.storePath = resolve(path, in: config.directory) }
+            case "timezone":
+                if let name = reader.string(value, key: key) {
+                    if let zone = TimeZone(identifier: name) { config.timeZone = zone } else {
+                        reader.error("unknown timezone '\(name)' (use an IANA name such as UTC or Europe/Paris)", at: value)
+                    }
+                }
+            case "unsafe_html": config.unsafeHTML = reader.bool(value, key: key) ?? false
+            case "sources": config.sources = parseSources(value, reader: reader, directory: config.directory)
+            case "metrics": metricsNode = value
+            default: break
+            }
+        }
+        if let metricsNode {
+            config.metrics = parseMetrics(metricsNode, reader: reader, config: config)
+        }
+        if !reader.diagnostics.isEmpty { throw DiagnosticList(reader.diagnostics) }
+        return config
+    }
+
+    static func resolve(_ path: String, in directory: URL) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL.path }
+        return directory.appendingPathComponent(expanded).standardizedFileURL.path
+    }
+
+    static func parseSources(_ node: Node, reader: YAMLReader, directory: URL) -> [String: Source] {
+        guard let pairs = reader.mapping(node, what: "sources") else { return [:] }
+        var sources: [String: Source] = [:]
+        for (name, _, value) in pairs {
+            guard let fields = reader.mapping(value, allowed: ["sqlite"], what: "source '\(name)'") else { continue }
+            guard let path = fields.first(where: { $0.key == "sqlite" }).flatMap({ reader.string($0.value, key: "sqlite") }) else {
+                reader.error("source '\(name)' needs a path: { sqlite: path/to/db.sqlite3 }", at: value)
+                continue
+            }
+            sources[name] = Source(name: name, path: resolve(path, in: directory))
+        }
+        return sources
+    }
+
+    static func parseMetrics(_ node: Node, reader: YAMLReader, config: Config) -> [Metric] {
+        guard let pairs = reader.mapping(node, what: "metrics") else { return [] }
+        var metrics: [Metric] = []
+        for (slug, keyNode, value) in pairs {
+            if !Metric.isValidSlug(slug) {
+                reader.error("metric slug '\(slug)' must use only a-z, 0-9 and '-'", at: keyNode)
+                continue
+            }
+            let mark = keyNode.mark
+            var metric = Metric(slug: slug, location: SourceLocation(file: reader.file, line: mark?.line ?? 1, column: mark?.column ?? 1))
+            if case .scalar(let s) = value, s.string.isEmpty || s.tag.description.hasSuffix("null") {
+                metrics.append(metric)  // `slug:` with nothing: a pushed metric
+                continue
+            }
+            guard let fields = reader.mapping(value, allowed: metricKeys, what: "metric '\(slug)'") else { continue }
+            var collectNode: Node?
+            for (key, _, field) in fields {
+                switch key {
+                case "name": metric.name = reader.string(field, key: key) ?? metric.name
+                case "description": metric.description = reader.string(field, key: key) ?? ""
+                case "unit": metric.unit = reader.string(field, key: key) ?? ""
+                case "format": metric.format = reader.choice(field, key: key, as: MetricFormat.self) ?? .number
+                case "good": metric.good = reader.choice(field, key: key, as: GoodDirection.self) ?? .up
+                case "aggregate": metric.aggregate = reader.choice(field, key: key, as: Aggregation.self) ?? .last
+                case "per":
+                    if let per = reader.string(field, key: key) {
+                        if Metric.isValidSlug(per) { metric.per = per } else {
+                            reader.error("'per' must be a name such as customer (a-z, 0-9, '-'), not '\(per)'", at: field)
+                        }
+                    }
+                case "active": metric.active = reader.bool(field, key: key) ?? true
+                case "stale_after": metric.staleAfter = reader.duration(field, key: key) ?? metric.staleAfter
+                case "alert": metric.alert = parseAlert(field, reader: reader, slug: slug)
+                case "collect": collectNode = field
+                case "series": metric.series = parseSeries(field, reader: reader, slug: slug, config: config)
+                default: break
+                }
+            }
+            if let collectNode {
+                if metric.series != nil {
+                    reader.error("metric '\(slug)' has two collectors: use either collect or series", at: collectNode)
+                } else {
+                    metric.collector = parseCollector(collectNode, reader: reader, slug: slug, config: config)
+                }
+            }
+            metrics.append(metric)
+        }
+        return metrics
+    }
+
+    static func parseAlert(_ node: Node, reader: YAMLReader, slug: String) -> Alert? {
+        guard let fields = reader.mapping(node, allowed: ["below", "above"], what: "alert of '\(slug)'") else { return nil }
+        var alert = Alert()
+        for (key, _, value) in fields {
+            if key == "below" { alert.below = reader.number(value, key: key) } else { alert.above = reader.number(value, key: key) }
+        }
+        if alert.below == nil && alert.above == nil {
+            reader.error("alert of '\(slug)' needs below or above", at: node)
+            return nil
+        }
+        return alert
+    }
+
+    static func parseSeries(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> SeriesQuery? {
+        guard let fields = reader.mapping(node, allowed: ["source", "sql", "timeout"], what: "series of '\(slug)'") else { return nil }
+        var source: String?, sql: String?, timeout = 30.0
+        for (key, _, value) in fields {
+            switch key {
+            case "source":
+                source = reader.string(value, key: key)
+                if let name = source, config.sources[name] == nil {
+                    reader.error("unknown source '\(name)' in metric '\(slug)'" + Suggestion.hint(for: name, in: config.sources.keys), at: value)
+                }
+            case "sql": sql = reader.string(value, key: key)
+            default: timeout = reader.duration(value, key: key) ?? timeout
+            }
+        }
+        guard let source, let sql else {
+            reader.error("series of '\(slug)' needs both source and sql", at: node)
+            return nil
+        }
+        return SeriesQuery(source: source, sql: sql, timeout: timeout)
+    }
+
+    static func parseCollector(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> (any Collector)? {
+        let allKeys = Array(Set(CollectorRegistry.kinds.flatMap { kind in kind.keys })).sorted()
+        guard let pairs = reader.mapping(node, allowed: allKeys, what: "collect of '\(slug)'") else { return nil }
+        let present = Set(pairs.map(\.key))
+        let kinds = CollectorRegistry.kinds.filter { kind in present.contains(kind.kind) }
+        let names = CollectorRegistry.kinds.map { kind in kind.kind }.joined(separator: ", ")
+        guard let kind = kinds.first else {
+            reader.error("collect of '\(slug)' needs one of \(names)", at: node)
+            return nil
+        }
+        if kinds.count > 1 {
+            reader.error("metric '\(slug)' has two collectors (\(kinds.map { kind in kind.kind }.joined(separator: " and "))): use one", at: node)
+            return nil
+        }
+        for pair in pairs where !kind.keys.contains(pair.key) {
+            reader.error("'\(pair.key)' does not apply to a \(kind.kind) collector (it takes \(kind.keys.joined(separator: ", ")))", at: pair.keyNode)
+        }
+        var values: [String: Node] = [:]
+        for pair in pairs { values[pair.key] = pair.value }
+        return make(kind, values, reader: reader, node: node, config: config)
+    }
+
+    static func make<C: Collector>(_ kind: C.Type, _ values: [String: Node], reader: YAMLReader, node: Node, config: Config) -> (any Collector)? {
+        kind.parse(values, reader: reader, node: node, config: config)
+    }
+}

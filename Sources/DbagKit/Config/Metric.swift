@@ -1,0 +1,110 @@
+import Foundation
+
+/// How a metric's values are written: `12.3k`, `45.2%`, `3m 12s`, `1.2 GB`, `$1.2k`.
+public enum MetricFormat: String, Sendable, CaseIterable {
+    case number, percent, duration, bytes, currency
+}
+
+/// Which direction of change is good news; colours deltas.
+public enum GoodDirection: String, Sendable, CaseIterable {
+    case up, down, neutral
+}
+
+/// How days roll up into weeks and months in charts.
+public enum Aggregation: String, Sendable, CaseIterable {
+    case last, sum, avg, min, max
+}
+
+/// Bounds that make `dbag check` exit 3 when the latest value crosses them.
+public struct Alert: Sendable, Hashable {
+    public var below: Double?
+    public var above: Double?
+
+    public init(below: Double? = nil, above: Double? = nil) {
+        self.below = below
+        self.above = above
+    }
+
+    /// A message when `value` crosses a bound, nil when it is within them.
+    public func message(for value: Double) -> String? {
+        if let below, value < below { return "below \(below)" }
+        if let above, value > above { return "above \(above)" }
+        return nil
+    }
+}
+
+/// A SQL query run at build time returning `day, value` or `day, key, value` rows.
+public struct SeriesQuery: Sendable {
+    public var source: String
+    public var sql: String
+    public var timeout: Double
+
+    public init(source: String, sql: String, timeout: Double = 30) {
+        self.source = source
+        self.sql = sql
+        self.timeout = timeout
+    }
+}
+
+/// One metric as declared in dbag.yml.
+public struct Metric: Sendable {
+    /// `[a-z0-9-]+`, unique.
+    public var slug: String
+    public var name: String
+    public var description: String
+    public var unit: String
+    public var format: MetricFormat
+    public var good: GoodDirection
+    public var aggregate: Aggregation
+    /// The object kind for per-object metrics (`per: customer`), else nil.
+    public var per: String?
+    public var active: Bool
+    /// Seconds after the last collection before the metric counts as stale.
+    public var staleAfter: Double
+    public var alert: Alert?
+    /// How values are collected; nil for pushed and series metrics.
+    public var collector: (any Collector)?
+    /// A build-time series; nil for stored metrics.
+    public var series: SeriesQuery?
+    /// Where the metric is declared in dbag.yml.
+    public var location: SourceLocation
+
+    public init(slug: String, name: String? = nil, description: String = "", unit: String = "",
+                format: MetricFormat = .number, good: GoodDirection = .up, aggregate: Aggregation = .last,
+                per: String? = nil, active: Bool = true, staleAfter: Double = 2 * 86_400, alert: Alert? = nil,
+                collector: (any Collector)? = nil, series: SeriesQuery? = nil,
+                location: SourceLocation = SourceLocation(file: "dbag.yml", line: 1, column: 1)) {
+        self.slug = slug
+        self.name = name ?? Metric.title(fromSlug: slug)
+        self.description = description
+        self.unit = unit
+        self.format = format
+        self.good = good
+        self.aggregate = aggregate
+        self.per = per
+        self.active = active
+        self.staleAfter = staleAfter
+        self.alert = alert
+        self.collector = collector
+        self.series = series
+        self.location = location
+    }
+
+    /// The kind shown by `dbag metrics`: sql, command, http, series or pushed.
+    public var kind: String {
+        if let collector { return type(of: collector).kind }
+        if series != nil { return "series" }
+        return "pushed"
+    }
+
+    /// "active-users" → "Active users".
+    static func title(fromSlug slug: String) -> String {
+        let words = slug.split(separator: "-").joined(separator: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// Whether a slug is `[a-z0-9-]+`.
+    public static func isValidSlug(_ slug: String) -> Bool {
+        !slug.isEmpty && slug.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Yams
+
+/// Reads a composed YAML tree into typed values, collecting a diagnostic with
+/// file, line and column for every mistake instead of stopping at the first.
+public final class YAMLReader {
+    public let file: String
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(file: String) {
+        self.file = file
+    }
+
+    /// Composes a YAML document; a syntax error becomes a located diagnostic.
+    public func compose(_ text: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            diagnostics.append(Self.diagnostic(for: error, file: file))
+            return nil
+        } catch {
+            diagnostics.append(Diagnostic("\(error)", file: file))
+            return nil
+        }
+    }
+
+    /// Records an error at a node's position.
+    public func error(_ message: String, at node: Node?) {
+        let mark = node?.mark
+        diagnostics.append(Diagnostic(message, file: file, line: mark?.line, column: mark?.column))
+    }
+
+    /// The pairs of a mapping, reporting keys outside `allowed` (with a suggestion)
+    /// and duplicated keys. Nil (with an error) when the node is not a mapping.
+    public func mapping(_ node: Node, allowed: [String]? = nil, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
+        guard case .mapping(let mapping) = node else {
+            error("\(what) must be a mapping of keys to values", at: node)
+            return nil
+        }
+        var seen = Set<String>()
+        var pairs: [(key: String, keyNode: Node, value: Node)] = []
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                error("keys in \(what) must be plain text", at: keyNode)
+                continue
+            }
+            if !seen.insert(key).inserted {
+                error("duplicate key '\(key)' in \(what)", at: keyNode)
+                continue
+            }
+            if let allowed, !allowed.contains(key) {
+                error("unknown key '\(key)' in \(what)" + Suggestion.hint(for: key, in: allowed), at: keyNode)
+                continue
+            }
+            pairs.append((key, keyNode, value))
+        }
+        return pairs
+    }
+
+    /// A scalar's text; an error when the node is a mapping or sequence.
+    public func string(_ node: Node, key: String) -> String? {
+        guard let scalar = node.scalar else {
+            error("'\(key)' must be a single value", at: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A boolean scalar (`true`/`false`, `yes`/`no`).
+    public func bool(_ node: Node, key: String) -> Bool? {
+        guard let text = string(node, key: key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error("'\(key)' must be true or false, not '\(text)'", at: node)
+            return nil
+        }
+    }
+
+    /// A finite number.
+    public func number(_ node: Node, key: String) -> Double? {
+        guard let text = string(node, key: key) else { return nil }
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+            error("'\(key)' must be a number, not '\(text)'", at: node)
+            return nil
+        }
+        return value
+    }
+
+    /// A duration such as `30s`, `5m`, `2h`, `2d` or `1w`, in seconds.
+    public func duration(_ node: Node, key: String) -> Double? {
+        guard let text = string(node, key: key) else { return nil }
+        guard let seconds = DurationText.seconds(text) else {
+            error("'\(key)' must be a duration such as 30s, 5m, 2h or 2d, not '\(text)'", at: node)
+            return nil
+        }
+        return seconds
+    }
+
+    /// One of a fixed set of words.
+    public func choice<T: RawRepresentable & CaseIterable>(_ node: Node, key: String, as type: T.Type) -> T? where T.RawValue == String {
+        guard let text = string(node, key: key) else { return nil }
+        if let value = T(rawValue: text) { return value }
+        let options = T.allCases.map(\.rawValue)
+        error("'\(key)' must be one of \(options.joined(separator: ", ")), not '\(text)'" + Suggestion.hint(for: text, in: options), at: node)
+        return nil
+    }
+
+    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return Diagnostic("malformed YAML: \(text)", file: file, line: mark.line, column: mark.column)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic("duplicate key \(duplicates.joined(separator: ", "))", file: file, line: context.mark.line, column: context.mark.column)
+        default:
+            return Diagnostic("malformed YAML: \(error)", file: file)
+        }
+    }
+}
+
+/// Durations written as a number and a unit: `500ms`, `30s`, `5m`, `2h`, `2d`, `1w`.
+public enum DurationText {
+    /// Seconds, or nil when the text is not a positive duration.
+    public static func seconds(_ text: String) -> Double? {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400), ("w", 604_800)]
+        for (suffix, factor) in units where t.hasSuffix(suffix) {
+            let number = t.dropLast(suffix.count)
+            guard let n = Double(number), n.isFinite, n > 0, !number.contains("e") else { return nil }
+            return n * factor
+        }
+        return nil
+    }
+}

@@ -1,0 +1,219 @@
+import CSQLite
+import Foundation
+
+/// An error from SQLite, quoting the statement that failed.
+public struct SQLiteError: Error, Sendable, CustomStringConvertible {
+    public var code: Int32
+    public var message: String
+    public var sql: String?
+
+    public var description: String {
+        if let sql { return "\(message) (in `\(sql)`)" }
+        return message
+    }
+}
+
+private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// A connection to one SQLite file. Opened in serialized mode, so it may be
+/// shared between threads.
+public final class SQLiteDatabase: @unchecked Sendable {
+    let handle: OpaquePointer
+    public let path: String
+
+    /// Opens a database; `readOnly` never creates the file and refuses writes.
+    public init(path: String, readOnly: Bool = false, busyTimeout: Int32 = 10_000) throws(SQLiteError) {
+        self.path = path
+        var db: OpaquePointer?
+        let flags = readOnly
+            ? SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX
+            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(db)
+            throw SQLiteError(code: rc, message: "cannot open \(path): \(message)")
+        }
+        handle = db
+        sqlite3_busy_timeout(db, busyTimeout)
+        sqlite3_extended_result_codes(db, 1)
+    }
+
+    deinit {
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements that return no rows.
+    public func execute(_ sql: String) throws(SQLiteError) {
+        var error: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &error)
+        if rc != SQLITE_OK {
+            let message = error.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(error)
+            throw SQLiteError(code: rc, message: message, sql: sql)
+        }
+    }
+
+    /// Compiles one statement.
+    public func prepare(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+        try SQLiteStatement(database: self, sql: sql)
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// `PRAGMA user_version`: the schema version migrations have reached.
+    public var userVersion: Int {
+        get throws(SQLiteError) {
+            let statement = try prepare("PRAGMA user_version")
+            _ = try statement.step()
+            return statement.int(0)
+        }
+    }
+
+    /// Applies `migrations[userVersion...]` in order, each in its own transaction.
+    public func migrate(_ migrations: [String]) throws {
+        let version = try userVersion
+        guard version <= migrations.count else {
+            throw SQLiteError(code: SQLITE_ERROR, message: "\(path) has schema version \(version), newer than this dbag knows (\(migrations.count)); upgrade dbag")
+        }
+        for (index, sql) in migrations.enumerated().dropFirst(version) {
+            try transaction {
+                try execute(sql)
+                try execute("PRAGMA user_version = \(index + 1)")
+            }
+        }
+    }
+
+    /// The rowid of the last insert.
+    public var lastInsertRowID: Int64 {
+        sqlite3_last_insert_rowid(handle)
+    }
+
+    /// Rows changed by the last statement.
+    public var changes: Int {
+        Int(sqlite3_changes(handle))
+    }
+
+    /// Asks a running statement to stop (used for timeouts); safe from any thread.
+    public func interrupt() {
+        sqlite3_interrupt(handle)
+    }
+
+    func error(_ rc: Int32, sql: String?) -> SQLiteError {
+        SQLiteError(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+}
+
+/// A value SQLite can bind or return.
+public enum SQLiteValue: Sendable, Hashable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+}
+
+/// A prepared statement: bind, step, read columns, reset.
+public final class SQLiteStatement {
+    let database: SQLiteDatabase
+    let handle: OpaquePointer
+    public let sql: String
+
+    init(database: SQLiteDatabase, sql: String) throws(SQLiteError) {
+        self.database = database
+        self.sql = sql
+        var statement: OpaquePointer?
+        let rc = sqlite3_prepare_v2(database.handle, sql, -1, &statement, nil)
+        guard rc == SQLITE_OK, let statement else {
+            throw database.error(rc, sql: sql)
+        }
+        handle = statement
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// Whether the statement only reads.
+    public var isReadOnly: Bool {
+        sqlite3_stmt_readonly(handle) != 0
+    }
+
+    /// Binds parameters by position (1-based, in order).
+    public func bind(_ values: [SQLiteValue]) throws(SQLiteError) {
+        for (i, value) in values.enumerated() {
+            try bind(value, at: Int32(i + 1))
+        }
+    }
+
+    /// Binds one parameter.
+    public func bind(_ value: SQLiteValue, at index: Int32) throws(SQLiteError) {
+        let rc: Int32
+        switch value {
+        case .null: rc = sqlite3_bind_null(handle, index)
+        case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
+        case .real(let v): rc = sqlite3_bind_double(handle, index, v)
+        case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, SQLITE_TRANSIENT)
+        }
+        if rc != SQLITE_OK { throw database.error(rc, sql: sql) }
+    }
+
+    public func bind(_ value: String, at index: Int32) throws(SQLiteError) { try bind(.text(value), at: index) }
+    public func bind(_ value: Double, at index: Int32) throws(SQLiteError) { try bind(.real(value), at: index) }
+    public func bind(_ value: Int, at index: Int32) throws(SQLiteError) { try bind(.integer(Int64(value)), at: index) }
+
+    /// Advances to the next row; false when done.
+    @discardableResult
+    public func step() throws(SQLiteError) -> Bool {
+        let rc = sqlite3_step(handle)
+        switch rc {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw database.error(rc, sql: sql)
+        }
+    }
+
+    /// Resets for another run and clears bindings.
+    public func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// Runs the statement once with these parameters, ignoring rows.
+    public func run(_ values: [SQLiteValue]) throws(SQLiteError) {
+        reset()
+        try bind(values)
+        while try step() {}
+    }
+
+    public var columnCount: Int { Int(sqlite3_column_count(handle)) }
+    public func columnName(_ i: Int) -> String { String(cString: sqlite3_column_name(handle, Int32(i))) }
+    public func isNull(_ i: Int) -> Bool { sqlite3_column_type(handle, Int32(i)) == SQLITE_NULL }
+    public func int(_ i: Int) -> Int { Int(sqlite3_column_int64(handle, Int32(i))) }
+    public func double(_ i: Int) -> Double { sqlite3_column_double(handle, Int32(i)) }
+
+    public func string(_ i: Int) -> String {
+        guard let text = sqlite3_column_text(handle, Int32(i)) else { return "" }
+        return String(cString: text)
+    }
+
+    /// A column as a typed value.
+    public func value(_ i: Int) -> SQLiteValue {
+        switch sqlite3_column_type(handle, Int32(i)) {
+        case SQLITE_NULL: return .null
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, Int32(i)))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, Int32(i)))
+        default: return .text(string(i))
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import DbagKit
+print("dbag")
