@@ -1,0 +1,176 @@
+import Foundation
+
+/// One stored value: a metric's value for one key on one day.
+public struct StoredValue: Sendable, Hashable {
+    public var metric: String
+    public var key: String
+    public var day: Day
+    public var value: Double
+
+    public init(metric: String, key: String = "", day: Day, value: Double) {
+        self.metric = metric
+        self.key = key
+        self.day = day
+        self.value = value
+    }
+}
+
+/// One logged collection of one metric.
+public struct CollectionRun: Sendable, Hashable {
+    public var metric: String
+    public var day: Day
+    public var started: Date
+    public var finished: Date
+    /// nil when the run succeeded.
+    public var error: String?
+
+    public init(metric: String, day: Day, started: Date, finished: Date, error: String? = nil) {
+        self.metric = metric
+        self.day = day
+        self.started = started
+        self.finished = finished
+        self.error = error
+    }
+}
+
+/// The SQLite file that remembers one value per (metric, key, day).
+public final class MetricStore: @unchecked Sendable {
+    public let database: SQLiteDatabase
+
+    /// Opens (creating with its folder, unless read-only) and migrates the store.
+    public init(path: String, readOnly: Bool = false) throws {
+        if !readOnly {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+        }
+        database = try SQLiteDatabase(path: path, readOnly: readOnly)
+        if readOnly {
+            guard try database.userVersion == StoreSchema.migrations.count else {
+                throw SQLiteError(code: 1, message: "\(path) is not a dbag store at this version (run `dbag collect` or any writing command first)")
+            }
+            return
+        }
+        try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+        try database.migrate(StoreSchema.migrations)
+    }
+
+    /// Saves values (replacing each day's earlier value) and object labels in one transaction.
+    public func save(_ values: [StoredValue], labels: [(metric: String, key: String, label: String)] = [], at now: Date = Date()) throws {
+        let stamp = Timestamp.string(now)
+        try database.transaction {
+            let insert = try database.prepare("INSERT OR REPLACE INTO metric_values (metric, key, day, value, collected_at) VALUES (?, ?, ?, ?, ?)")
+            for v in values {
+                insert.reset()
+                try insert.bind(v.metric, at: 1)
+                try insert.bind(v.key, at: 2)
+                try insert.bind(v.day.description, at: 3)
+                try insert.bind(v.value, at: 4)
+                try insert.bind(stamp, at: 5)
+                try insert.step()
+            }
+            let label = try database.prepare("INSERT OR REPLACE INTO object_labels (metric, key, label) VALUES (?, ?, ?)")
+            for l in labels {
+                try label.run([.text(l.metric), .text(l.key), .text(l.label)])
+            }
+        }
+    }
+
+    /// Logs collection runs in one transaction.
+    public func log(_ runs: [CollectionRun]) throws {
+        try database.transaction {
+            let insert = try database.prepare("INSERT INTO collection_runs (metric, day, started_at, finished_at, status, error) VALUES (?, ?, ?, ?, ?, ?)")
+            for run in runs {
+                try insert.run([.text(run.metric), .text(run.day.description), .text(Timestamp.string(run.started)),
+                                .text(Timestamp.string(run.finished)), .text(run.error == nil ? "ok" : "error"),
+                                run.error.map { .text($0) } ?? .null])
+            }
+        }
+    }
+
+    /// Every value of every metric, grouped by metric then key, days ascending.
+    /// One query: the build loads each series once.
+    public func allSeries() throws -> [String: [String: [DayValue]]] {
+        let statement = try database.prepare("SELECT metric, key, day, value FROM metric_values ORDER BY metric, key, day")
+        var result: [String: [String: [DayValue]]] = [:]
+        while try statement.step() {
+            guard let day = Day(statement.string(2)) else { continue }
+            result[statement.string(0), default: [:]][statement.string(1), default: []].append(DayValue(day: day, value: statement.double(3)))
+        }
+        return result
+    }
+
+    /// One series, days ascending.
+    public func series(_ metric: String, key: String = "") throws -> [DayValue] {
+        let statement = try database.prepare("SELECT day, value FROM metric_values WHERE metric = ? AND key = ? ORDER BY day")
+        try statement.bind([.text(metric), .text(key)])
+        var points: [DayValue] = []
+        while try statement.step() {
+            if let day = Day(statement.string(0)) { points.append(DayValue(day: day, value: statement.double(1))) }
+        }
+        return points
+    }
+
+    /// Object labels: metric → key → label.
+    public func labels() throws -> [String: [String: String]] {
+        let statement = try database.prepare("SELECT metric, key, label FROM object_labels")
+        var result: [String: [String: String]] = [:]
+        while try statement.step() {
+            result[statement.string(0), default: [:]][statement.string(1)] = statement.string(2)
+        }
+        return result
+    }
+
+    /// The latest run of each metric (successful or not).
+    public func latestRuns() throws -> [String: CollectionRun] {
+        let statement = try database.prepare("""
+            SELECT metric, day, started_at, finished_at, error FROM collection_runs
+            WHERE id IN (SELECT max(id) FROM collection_runs GROUP BY metric)
+            """)
+        var result: [String: CollectionRun] = [:]
+        while try statement.step() {
+            guard let day = Day(statement.string(1)) else { continue }
+            result[statement.string(0)] = CollectionRun(
+                metric: statement.string(0), day: day,
+                started: Timestamp.date(statement.string(2)) ?? .distantPast,
+                finished: Timestamp.date(statement.string(3)) ?? .distantPast,
+                error: statement.isNull(4) ? nil : statement.string(4))
+        }
+        return result
+    }
+
+    /// When each metric last had a value saved (collected, recorded or imported).
+    public func lastSaved() throws -> [String: Date] {
+        let statement = try database.prepare("SELECT metric, max(collected_at) FROM metric_values GROUP BY metric")
+        var result: [String: Date] = [:]
+        while try statement.step() {
+            if let date = Timestamp.date(statement.string(1)) { result[statement.string(0)] = date }
+        }
+        return result
+    }
+}
+
+/// UTC timestamps as stored: `2026-11-25T14:01:49Z`.
+public enum Timestamp {
+    /// Formats a date as ISO 8601 UTC, whole seconds.
+    public static func string(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let day = Day(ordinal: Int((Double(seconds) / 86_400).rounded(.down)))
+        let rest = seconds - day.ordinal * 86_400
+        return "\(day)T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+    }
+
+    /// Parses what `string` writes.
+    public static func date(_ text: String) -> Date? {
+        let parts = text.split(separator: "T")
+        guard parts.count == 2, let day = Day(parts[0]) else { return nil }
+        let time = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "Z")).split(separator: ":").compactMap { Int($0) }
+        guard time.count == 3 else { return nil }
+        return Date(timeIntervalSince1970: Double(day.ordinal * 86_400 + time[0] * 3600 + time[1] * 60 + time[2]))
+    }
+
+    private static func two(_ n: Int) -> String {
+        n < 10 ? "0\(n)" : "\(n)"
+    }
+}

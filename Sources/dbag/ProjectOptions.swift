@@ -1,0 +1,48 @@
+import ArgumentParser
+import DbagKit
+import Foundation
+
+/// `--project DIR`, shared by every command that works on a project.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: "The project folder (the one holding dbag.yml).", completion: .directory)
+    var project: String = "."
+
+    var directory: URL {
+        URL(fileURLWithPath: project, isDirectory: true).standardizedFileURL
+    }
+
+    /// Loads dbag.yml, printing every error and exiting 1 on mistakes.
+    func loadConfig() throws -> Config {
+        do {
+            return try ConfigLoader.load(projectDirectory: directory)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Writing to standard error.
+enum Terminal {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    }
+
+    /// Runs `body`; any thrown error is printed and becomes exit code 1.
+    static func userErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            Terminal.error(prefixed(error))
+            throw ExitCode(1)
+        }
+    }
+
+    static func prefixed(_ error: any Error) -> String {
+        let text = "\(error)"
+        if error is Diagnostic || error is DiagnosticList { return text }
+        return "error: " + text
+    }
+}

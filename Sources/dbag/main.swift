@@ -1,2 +1,0 @@
-import DbagKit
-print("dbag")
