@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import DbagKit
+
+@Suite struct OutputWriterTests {
+    @Test func writesFilesAndReplacesThePreviousSiteWhole() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.remove() }
+        let out = tmp.url.appendingPathComponent("site")
+        try OutputWriter.write([OutputFile(path: "index.html", text: "one"), OutputFile(path: "old/index.html", text: "x")], to: out)
+        try OutputWriter.write([OutputFile(path: "index.html", text: "two"), OutputFile(path: "a/b/c.txt", text: "c")], to: out)
+        #expect(try tmp.read("site/index.html") == "two")
+        #expect(try tmp.read("site/a/b/c.txt") == "c")
+        #expect(!tmp.exists("site/old"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func keepsHiddenFilesOfThePreviousOutput() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.remove() }
+        try tmp.write("site/.gitkeep", "")
+        try tmp.write("site/.git/HEAD", "ref")
+        try OutputWriter.write([OutputFile(path: "index.html", text: "new")], to: tmp.url.appendingPathComponent("site"))
+        #expect(tmp.exists("site/.gitkeep"))
+        #expect(try tmp.read("site/.git/HEAD") == "ref")
+    }
+
+    @Test func aFailedWriteLeavesThePreviousSiteAsItWas() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.remove() }
+        let out = tmp.url.appendingPathComponent("site")
+        try OutputWriter.write([OutputFile(path: "index.html", text: "good")], to: out)
+        #expect(throws: Diagnostic.self) {
+            try OutputWriter.write([OutputFile(path: "index.html", text: "bad"), OutputFile(path: "../escape.html", text: "x")], to: out)
+        }
+        #expect(try tmp.read("site/index.html") == "good")
+        #expect(!tmp.exists("escape.html"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func refusesToReplaceAFolderThatIsNotASite() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.remove() }
+        try tmp.write("docs/notes.txt", "precious")
+        #expect(throws: Diagnostic.self) {
+            try OutputWriter.write([OutputFile(path: "index.html", text: "x")], to: tmp.url.appendingPathComponent("docs"))
+        }
+        #expect(try tmp.read("docs/notes.txt") == "precious")
+        #expect(throws: Diagnostic.self) {
+            try OutputWriter.write([], to: tmp.url, project: tmp.url.appendingPathComponent("sub"))
+        }
+    }
+
+    @Test(arguments: ["../x", "/etc/passwd", "a/../../x", "", "a//b", "./a", "a\\b"])
+    func unsafePathsAreRejected(_ path: String) {
+        #expect(!OutputFile.isSafe(path))
+    }
+}
