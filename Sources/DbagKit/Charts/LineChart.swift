@@ -90,14 +90,7 @@ public struct LineChart: Sendable {
     }
 
     /// The id prefix with anything but `[A-Za-z0-9_-]` replaced by `-`.
-    var safeID: String {
-        let cleaned = String(id.unicodeScalars.map { scalar -> Character in
-            let ok = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
-                || (scalar >= "0" && scalar <= "9") || scalar == "-" || scalar == "_"
-            return ok ? Character(scalar) : "-"
-        })
-        return cleaned.isEmpty ? "chart" : cleaned
-    }
+    var safeID: String { SVG.safeID(id) }
 
     /// A legend (HTML list with a swatch per series showing its dash pattern); empty for one series.
     public func legend() -> String {

@@ -26,6 +26,16 @@ enum SVG {
         Double(text.count) * fontSize * 0.6
     }
 
+    /// An id prefix with anything but `[A-Za-z0-9_-]` replaced by `-` (`chart` when empty).
+    static func safeID(_ id: String) -> String {
+        let cleaned = String(id.unicodeScalars.map { scalar -> Character in
+            let ok = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
+                || (scalar >= "0" && scalar <= "9") || scalar == "-" || scalar == "_"
+            return ok ? Character(scalar) : "-"
+        })
+        return cleaned.isEmpty ? "chart" : cleaned
+    }
+
     /// The class of the n-th series (0-based), cycling through six: `series-1` … `series-6`.
     static func seriesClass(_ index: Int) -> String {
         "series-\(index % 6 + 1)"
