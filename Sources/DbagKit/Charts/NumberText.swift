@@ -1,3 +1,5 @@
+import Foundation
+
 /// Locale-free, deterministic number text for labels and SVG coordinates.
 ///
 /// Never uses `String(format:)` or `NumberFormatter`: output is the same on every
@@ -16,7 +18,7 @@ enum NumberText {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let scaled = (abs(x) * scale).rounded()
-        guard scaled < exactLimit else { return x < 0 ? "-" + String(describing: abs(x)) : String(describing: x) }
+        guard scaled < exactLimit else { return scientific(x) }
         let units = Int64(scaled)
         let divisor = Int64(scale)
         let integer = units / divisor
@@ -32,6 +34,19 @@ enum NumberText {
         var text = group ? grouped(integer) : String(integer)
         if !fraction.isEmpty { text += "." + fraction }
         return (x < 0 && units != 0 ? "-" : "") + text
+    }
+
+    /// Absurdly large values as `1.2e291` (the exponent written without `+`).
+    static func scientific(_ x: Double) -> String {
+        let exponent = log10(abs(x)).rounded(.down)
+        var mantissa = NumberText.rounded(abs(x) / pow(10, exponent), decimals: 1)
+        var power = exponent
+        if mantissa >= 10 {
+            mantissa /= 10
+            power += 1
+        }
+        guard mantissa.isFinite, power.isFinite, abs(power) < 1000 else { return "–" }
+        return (x < 0 ? "-" : "") + fixed(mantissa, decimals: 1) + "e" + String(Int(power))
     }
 
     /// `1234567` → `1,234,567` (non-negative input).

@@ -44,7 +44,10 @@ public enum Rollup: String, Sendable, Hashable, CaseIterable {
         switch aggregation {
         case .last: return points.max { $0.day < $1.day }?.value
         case .sum: return values.reduce(0, +)
-        case .avg: return values.reduce(0) { $0 + $1 / Double(values.count) }
+        case .avg:
+            let sum = values.reduce(0, +)
+            let n = Double(values.count)
+            return sum.isFinite ? sum / n : values.reduce(0) { $0 + $1 / n }
         case .min: return values.min()
         case .max: return values.max()
         }
