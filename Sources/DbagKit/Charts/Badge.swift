@@ -54,8 +54,8 @@ public struct Badge: Sendable {
     public func render() -> String {
         let prefix = SVG.safeID(id)
         let cleaned = ChartSeries(name: name, points: points).cleaned
-        let labelWidth = (SVG.textWidth(name, fontSize: Self.fontSize) + 12).rounded(.up)
-        let textWidth = (SVG.textWidth(valueText, fontSize: Self.fontSize) + 12).rounded(.up)
+        let labelWidth = (Self.verdanaWidth(name) + 12).rounded(.up)
+        let textWidth = (Self.verdanaWidth(valueText) + 12).rounded(.up)
         let sparkRoom = cleaned.isEmpty ? 0 : Self.sparkWidth + 6
         let width = labelWidth + textWidth + sparkRoom
         let tone: String
@@ -71,8 +71,8 @@ public struct Badge: Sendable {
                                     "height": SVG.n(Self.height)])
         out += "</g>"
         out += "<g font-family=\"Verdana, DejaVu Sans, sans-serif\" font-size=\"11\" aria-hidden=\"true\">"
-        out += text(name, x: labelWidth / 2)
-        out += text(valueText, x: labelWidth + textWidth / 2)
+        out += text(name, x: labelWidth / 2, width: labelWidth - 12)
+        out += text(valueText, x: labelWidth + textWidth / 2, width: textWidth - 12)
         out += "</g>"
         if !cleaned.isEmpty {
             out += "<g class=\"b-spark\" transform=\"translate(\(SVG.n(labelWidth + textWidth)),3)\">"
@@ -82,9 +82,18 @@ public struct Badge: Sendable {
         return out + "</svg>"
     }
 
-    /// Centred text with a one-pixel shadow, shields-style.
-    private func text(_ content: String, x: Double) -> String {
-        SVG.element("text", ["class": "b-shadow", "x": SVG.n(x), "y": "15", "text-anchor": "middle"], HTML.escape(content))
-            + SVG.element("text", ["class": "b-text", "x": SVG.n(x), "y": "14", "text-anchor": "middle"], HTML.escape(content))
+    /// A rough width of `text` in 11 px Verdana, a wide font (0.64 em per character).
+    static func verdanaWidth(_ text: String) -> Double {
+        (Double(text.count) * fontSize * 0.64).rounded(.up)
+    }
+
+    /// Centred text with a one-pixel shadow, shields-style; `textLength` keeps it inside
+    /// its box whatever font the viewer has.
+    private func text(_ content: String, x: Double, width: Double) -> String {
+        let length = SVG.n(max(width, 1))
+        return SVG.element("text", ["class": "b-shadow", "x": SVG.n(x), "y": "15", "text-anchor": "middle",
+                                    "textLength": length, "lengthAdjust": "spacingAndGlyphs"], HTML.escape(content))
+            + SVG.element("text", ["class": "b-text", "x": SVG.n(x), "y": "14", "text-anchor": "middle",
+                                   "textLength": length, "lengthAdjust": "spacingAndGlyphs"], HTML.escape(content))
     }
 }

@@ -68,9 +68,15 @@ public struct Sparkline: Sendable {
         let values = cleaned.map(\.value)
         let y = LinearScale(lower: values.min() ?? 0, upper: values.max() ?? 1, rangeStart: height - inset, rangeEnd: inset)
         var d = ""
+        var lone = ""
         for run in ChartSeries.segments(cleaned, rollup: rollup) {
             for (i, point) in run.enumerated() {
                 d += (i == 0 ? "M" : "L") + SVG.n(x(point.day)) + "," + SVG.n(y(point.value))
+            }
+            // A point between two gaps has no line; give it a dot so it is not lost.
+            if run.count == 1, let point = run.first, point != last {
+                lone += SVG.element("circle", ["class": "spark-point", "cx": SVG.n(x(point.day)), "cy": SVG.n(y(point.value)),
+                                               "r": "1", "fill": "currentColor"])
             }
         }
         var out = SVG.element("path", ["class": "spark-line", "d": d, "fill": "none", "stroke": "currentColor",
@@ -79,7 +85,7 @@ public struct Sparkline: Sendable {
            let lo = cleaned.min(by: { $0.value < $1.value }), let hi = cleaned.max(by: { $0.value < $1.value }) {
             out += dot(lo, "spark-min", x, y) + dot(hi, "spark-max", x, y)
         }
-        return out + dot(last, "spark-last", x, y)
+        return out + lone + dot(last, "spark-last", x, y)
     }
 
     private static func dot(_ point: DayValue, _ cssClass: String, _ x: TimeScale, _ y: LinearScale) -> String {

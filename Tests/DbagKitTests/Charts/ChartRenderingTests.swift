@@ -130,5 +130,13 @@ extension Charts {
             let emptyCells = empty.render().components(separatedBy: "<g class=\"cells\">").last?.components(separatedBy: "</g>").first ?? ""
             #expect(emptyCells.contains("h0") && !emptyCells.contains("h1"))
         }
+
+        @Test func sparklineMarksLonePointsAndIsDeterministic() {
+            let points = ChartFixtures.series(20, missing: 5..<8).filter { $0.day != ChartFixtures.start.advanced(by: 9) }
+            let spark = Sparkline(points: points, name: "s")
+            #expect(spark.render().contains("spark-point"))
+            #expect(spark.render() == spark.render())
+            #expect(!ChartFixtures.containsHexColour(ChartCSS.stylesheet))
+        }
     }
 }
