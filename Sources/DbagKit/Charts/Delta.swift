@@ -5,6 +5,7 @@
 public struct Delta: Sendable, Hashable {
     /// Which way the value moved (after rounding to what is shown).
     public enum Direction: String, Sendable, Hashable {
+        /// Higher, lower, or the same as shown.
         case up, down, flat
     }
 

@@ -7,6 +7,7 @@
 public struct LineChart: Sendable {
     /// How values are drawn.
     public enum Style: String, Sendable, Hashable, CaseIterable {
+        /// A line, a filled area to zero, grouped bars from zero, or a step-after line.
         case line, area, bar, step
     }
 

@@ -1,5 +1,6 @@
 /// How days are grouped for a chart: by day, ISO week (starting Monday) or calendar month.
 public enum Rollup: String, Sendable, Hashable, CaseIterable {
+    /// One bucket per day, per ISO week (Monday first) or per calendar month.
     case day, week, month
 
     /// The first day of the bucket holding `day` (itself, its Monday, or the 1st).

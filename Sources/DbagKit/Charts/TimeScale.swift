@@ -12,6 +12,7 @@ public struct TimeScale: Sendable, Hashable {
 
     /// The granularity ticks are chosen at.
     public enum Interval: Int, Sendable, Hashable, Comparable {
+        /// Daily, weekly (Mondays), month starts, years.
         case day, week, month, year
 
         /// Orders intervals from finest to coarsest.
