@@ -1,0 +1,35 @@
+/// One named line (or set of bars) in a chart.
+public struct ChartSeries: Sendable, Hashable {
+    /// Shown in the legend, tooltips, summary and data table (escaped on output).
+    public var name: String
+    /// The values; any order, duplicates and non-finite values are tolerated.
+    public var points: [DayValue]
+
+    /// A named series.
+    public init(name: String, points: [DayValue]) {
+        self.name = name
+        self.points = points
+    }
+
+    /// Points sorted by day with non-finite values dropped (the last of duplicate days wins).
+    public var cleaned: [DayValue] {
+        var byDay: [Day: Double] = [:]
+        for point in points where point.value.isFinite {
+            byDay[point.day] = point.value
+        }
+        return byDay.keys.sorted().compactMap { day in byDay[day].map { DayValue(day: day, value: $0) } }
+    }
+
+    /// Consecutive runs of `points` with no missing bucket inside (gaps split runs).
+    static func segments(_ points: [DayValue], rollup: Rollup) -> [[DayValue]] {
+        var runs: [[DayValue]] = []
+        for point in points {
+            if let previous = runs.last?.last, !rollup.isGap(from: previous.day, to: point.day) {
+                runs[runs.count - 1].append(point)
+            } else {
+                runs.append([point])
+            }
+        }
+        return runs
+    }
+}

@@ -1,0 +1,178 @@
+/// Drawing: layout, axes, grid and marks.
+extension LineChart {
+    /// The plot area and scales for one rendering.
+    struct Layout {
+        var x: TimeScale
+        var y: LinearScale
+        var yTicks: [Double]
+        var left: Double
+        var right: Double
+        var top: Double
+        var bottom: Double
+    }
+
+    /// The `<svg>` element alone; nil when no series has a finite value.
+    public func svg() -> String? {
+        let cleaned = series.map(\.cleaned)
+        let days = cleaned.flatMap { $0.map(\.day) }
+        guard let first = days.min(), let last = days.max() else { return nil }
+        let w = width.isFinite && width >= 120 ? width : 640
+        let h = height.isFinite && height >= 80 ? height : 240
+        let layout = makeLayout(cleaned, first: first, last: last, width: w, height: h)
+        let prefix = safeID
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" viewBox=\"0 0 \(SVG.n(w)) \(SVG.n(h))\""
+        out += " preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-labelledby=\"\(prefix)-title \(prefix)-desc\""
+        out += " font-size=\"12\" font-family=\"system-ui, sans-serif\">"
+        out += "<title id=\"\(prefix)-title\">" + HTML.escape(title) + "</title>"
+        out += "<desc id=\"\(prefix)-desc\">" + HTML.escape(summary) + "</desc>"
+        out += yAxis(layout, width: w)
+        out += xAxis(layout)
+        for (i, points) in cleaned.enumerated() where !points.isEmpty {
+            out += marks(points, index: i, layout: layout)
+        }
+        return out + "</svg>"
+    }
+
+    func makeLayout(_ cleaned: [[DayValue]], first: Day, last: Day, width: Double, height: Double) -> Layout {
+        let label = yLabel ?? (formatter.format == .number ? formatter.unit : "")
+        let top: Double = label.isEmpty ? 10 : 24
+        let bottom = height - 24
+        let values = cleaned.flatMap { $0.map(\.value) }
+        let tickCount = max(2, Int((bottom - top) / 45))
+        var y = LinearScale.fitting(values, includeZero: style == .bar || style == .area, tickCount: tickCount)
+        let yTicks = y.ticks(count: tickCount)
+        let widest = yTicks.map { SVG.textWidth(tickLabel($0), fontSize: 12) }.max() ?? 12
+        let left = max(widest + 10, 24).rounded(.up)
+        let right = width - 16
+        y.rangeStart = bottom
+        y.rangeEnd = top
+        let bucket = Double(max(1, rollup.next(after: rollup.bucket(of: last)).ordinal - rollup.bucket(of: last).ordinal))
+        var x = TimeScale(start: first, end: last, rangeStart: left, rangeEnd: right,
+                          padding: style == .bar ? bucket / 2 : 0)
+        x.minimumInterval = rollup == .day ? .day : rollup == .week ? .week : .month
+        return Layout(x: x, y: y, yTicks: yTicks, left: left, right: right, top: top, bottom: bottom)
+    }
+
+    func tickLabel(_ value: Double) -> String {
+        formatter.string(value, withUnit: false, minus: .typographic)
+    }
+
+    /// Grid lines, y tick labels and the unit label.
+    func yAxis(_ layout: Layout, width: Double) -> String {
+        var grid = ""
+        var labels = ""
+        for tick in layout.yTicks {
+            let y = SVG.n(layout.y(tick))
+            grid += SVG.element("line", ["x1": SVG.n(layout.left), "x2": SVG.n(layout.right), "y1": y, "y2": y])
+            labels += SVG.element("text", ["x": SVG.n(layout.left - 6), "y": y, "dy": "0.32em"], HTML.escape(tickLabel(tick)))
+        }
+        var out = "<g class=\"grid\" stroke=\"currentColor\" stroke-width=\"1\">" + grid + "</g>"
+        out += "<g class=\"axis y-axis tabular\" fill=\"currentColor\" text-anchor=\"end\">" + labels + "</g>"
+        let label = yLabel ?? (formatter.format == .number ? formatter.unit : "")
+        if !label.isEmpty {
+            out += SVG.element("text", ["class": "axis-label", "x": "0", "y": "12", "fill": "currentColor"],
+                               "↑ " + HTML.escape(label))
+        }
+        return out
+    }
+
+    /// The baseline (at zero when it is in view) and date ticks that never overlap.
+    func xAxis(_ layout: Layout) -> String {
+        let zeroInView = layout.y.lower <= 0 && layout.y.upper >= 0
+        let baseY = SVG.n(zeroInView ? layout.y(0) : layout.bottom)
+        var out = SVG.element("line", ["class": "baseline", "x1": SVG.n(layout.left), "x2": SVG.n(layout.right),
+                                       "y1": baseY, "y2": baseY, "stroke": "currentColor"])
+        var labels = ""
+        var lastEdge = -Double.infinity
+        for tick in layout.x.ticks(width: layout.right - layout.left) {
+            let x = layout.x(tick.day)
+            let half = SVG.textWidth(tick.label, fontSize: 12) / 2
+            guard x - half >= lastEdge + 6 else { continue }
+            lastEdge = x + half
+            labels += SVG.element("line", ["x1": SVG.n(x), "x2": SVG.n(x), "y1": SVG.n(layout.bottom),
+                                           "y2": SVG.n(layout.bottom + 4), "stroke": "currentColor"])
+            labels += SVG.element("text", ["x": SVG.n(x), "y": SVG.n(layout.bottom + 16)], HTML.escape(tick.label))
+        }
+        out += "<g class=\"axis x-axis\" fill=\"currentColor\" text-anchor=\"middle\">" + labels + "</g>"
+        return out
+    }
+
+    /// The marks of one series in a `<g class="series series-N">`.
+    func marks(_ points: [DayValue], index: Int, layout: Layout) -> String {
+        var out = "<g class=\"series \(SVG.seriesClass(index))\">"
+        if style == .bar {
+            out += bars(points, index: index, layout: layout)
+            return out + "</g>"
+        }
+        let runs = ChartSeries.segments(points, rollup: rollup)
+        var line = ""
+        var area = ""
+        let base = SVG.n(layout.y(max(layout.y.lower, min(0, layout.y.upper))))
+        for run in runs {
+            guard let head = run.first, let tail = run.last else { continue }
+            var d = "M" + SVG.n(layout.x(head.day)) + "," + SVG.n(layout.y(head.value))
+            for point in run.dropFirst() {
+                if style == .step {
+                    d += "H" + SVG.n(layout.x(point.day)) + "V" + SVG.n(layout.y(point.value))
+                } else {
+                    d += "L" + SVG.n(layout.x(point.day)) + "," + SVG.n(layout.y(point.value))
+                }
+            }
+            line += d
+            if style == .area && run.count > 1 {
+                area += "M" + SVG.n(layout.x(head.day)) + "," + base + "L" + d.dropFirst()
+                    + "L" + SVG.n(layout.x(tail.day)) + "," + base + "Z"
+            }
+        }
+        if !area.isEmpty {
+            out += SVG.element("path", ["class": "area", "d": area, "fill": "currentColor", "fill-opacity": "0.15"])
+        }
+        var lineAttributes: KeyValuePairs<String, String> = ["class": "line", "d": line, "fill": "none",
+                                                             "stroke": "currentColor", "stroke-width": "2"]
+        if let dash = SVG.dash(index) {
+            lineAttributes = ["class": "line", "d": line, "fill": "none", "stroke": "currentColor",
+                              "stroke-width": "2", "stroke-dasharray": dash]
+        }
+        out += SVG.element("path", lineAttributes)
+        let dense = points.count > 60
+        for run in runs {
+            for point in run {
+                let lone = run.count == 1
+                let tip = SVG.title(tooltip(point, series: index))
+                out += dense && !lone
+                    ? SVG.element("circle", ["class": "point dense", "cx": SVG.n(layout.x(point.day)),
+                                             "cy": SVG.n(layout.y(point.value)), "r": "3", "fill": "currentColor",
+                                             "fill-opacity": "0"], tip)
+                    : SVG.element("circle", ["class": "point", "cx": SVG.n(layout.x(point.day)),
+                                             "cy": SVG.n(layout.y(point.value)), "r": "3", "fill": "currentColor"], tip)
+            }
+        }
+        return out + "</g>"
+    }
+
+    /// Grouped bars: each bucket split between the series, 80 % filled.
+    func bars(_ points: [DayValue], index: Int, layout: Layout) -> String {
+        let count = Double(max(series.count, 1))
+        let zero = layout.y(max(layout.y.lower, min(0, layout.y.upper)))
+        var out = ""
+        for point in points {
+            let bucketDays = Double(max(1, rollup.next(after: rollup.bucket(of: point.day)).ordinal - point.day.ordinal))
+            let slot = bucketDays * layout.x.pixelsPerDay * 0.8
+            let barWidth = max(slot / count, 1)
+            let x = layout.x(point.day) - slot / 2 + Double(index) * barWidth
+            let y = layout.y(point.value)
+            out += SVG.element("rect", ["class": "bar", "x": SVG.n(x), "y": SVG.n(min(y, zero)),
+                                        "width": SVG.n(barWidth), "height": SVG.n(abs(zero - y)),
+                                        "fill": "currentColor", "fill-opacity": Self.barOpacity(index)],
+                               SVG.title(tooltip(point, series: index)))
+        }
+        return out
+    }
+
+    /// `2024-03-04: 1,234 users`, prefixed with the series name when there are several.
+    func tooltip(_ point: DayValue, series index: Int) -> String {
+        let text = rollup.label(point.day) + ": " + formatter.string(point.value)
+        guard series.count > 1, series.indices.contains(index) else { return text }
+        return series[index].name + ", " + text
+    }
+}

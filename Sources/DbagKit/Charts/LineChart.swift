@@ -1,0 +1,139 @@
+/// A time-series chart (line, area, bar or step) of one or more series as inline SVG,
+/// with nice axes, a light grid, a legend for several series, tooltips on every
+/// point and an accessible data table.
+///
+/// Colours come only from CSS (`series-1` … `series-6` classes setting `color`,
+/// marks drawn in `currentColor`); see `ChartCSS`.
+public struct LineChart: Sendable {
+    /// How values are drawn.
+    public enum Style: String, Sendable, Hashable, CaseIterable {
+        /// A line, a filled area to zero, grouped bars from zero, or a step-after line.
+        case line, area, bar, step
+    }
+
+    /// Prefix of every id in the output; unique per page (sanitised to `[A-Za-z0-9_-]`).
+    public var id: String
+    /// What the chart shows, e.g. the metric name; the SVG `<title>`.
+    public var title: String
+    /// The series, drawn in order with classes `series-1`, `series-2`, …
+    public var series: [ChartSeries]
+    /// Line, area, bar or step.
+    public var style: Style
+    /// Formats tooltips, table and (without unit, with `−`) the y ticks.
+    public var formatter: ValueFormatter
+    /// The bucket size of the points, for gaps, bar widths and labels.
+    public var rollup: Rollup
+    /// Words for the period in the summary, e.g. `last 90 days` (`Period.label`).
+    public var periodLabel: String?
+    /// Text above the y axis; defaults to the unit, none when empty.
+    public var yLabel: String?
+    /// The viewBox size; the SVG scales to its container's width.
+    public var width: Double
+    /// See `width`.
+    public var height: Double
+    /// What to say when there is nothing to draw; a default sentence when nil.
+    public var emptyMessage: String?
+
+    /// A chart; only `id`, `title` and `series` are required.
+    public init(id: String, title: String, series: [ChartSeries], style: Style = .line,
+                formatter: ValueFormatter = ValueFormatter(), rollup: Rollup = .day,
+                periodLabel: String? = nil, yLabel: String? = nil, width: Double = 640, height: Double = 240,
+                emptyMessage: String? = nil) {
+        self.id = id
+        self.title = title
+        self.series = series
+        self.style = style
+        self.formatter = formatter
+        self.rollup = rollup
+        self.periodLabel = periodLabel
+        self.yLabel = yLabel
+        self.width = width
+        self.height = height
+        self.emptyMessage = emptyMessage
+    }
+
+    /// The whole chart as HTML: `<figure class="chart">` with legend, SVG and data table,
+    /// or `<p class="chart-empty">…</p>` when no series has a value.
+    public func render() -> String {
+        guard let svg = svg() else {
+            return "<p class=\"chart-empty\">" + HTML.escape(emptyText) + "</p>"
+        }
+        return "<figure class=\"chart chart-\(style.rawValue)\" id=\"\(safeID)\">" + legend() + svg + dataTable() + "</figure>"
+    }
+
+    /// The sentence shown instead of an empty chart.
+    public var emptyText: String {
+        if let emptyMessage { return emptyMessage }
+        if let periodLabel { return "No data for \(title) (\(periodLabel))." }
+        return "No data for \(title) in this period."
+    }
+
+    /// A short text alternative: `Signups, last 90 days: from 120 to 340, min 98, max 351.`
+    public var summary: String {
+        let cleaned = series.map(\.cleaned)
+        let head = title + (periodLabel.map { ", " + $0 } ?? "")
+        if series.count == 1, let points = cleaned.first {
+            return head + ": " + Self.describe(points, formatter) + "."
+        }
+        let parts = zip(series, cleaned).map { $0.name + " " + Self.describe($1, formatter) }
+        return head + ": " + parts.joined(separator: "; ") + "."
+    }
+
+    /// `from 120 to 340, min 98, max 351`, or `no data`.
+    static func describe(_ points: [DayValue], _ formatter: ValueFormatter) -> String {
+        let values = points.map(\.value)
+        guard let first = values.first, let last = values.last, let lo = values.min(), let hi = values.max() else {
+            return "no data"
+        }
+        if values.count == 1 { return formatter.string(first) + " on " + (points.first?.day.description ?? "") }
+        return "from " + formatter.string(first) + " to " + formatter.string(last)
+            + ", min " + formatter.string(lo) + ", max " + formatter.string(hi)
+    }
+
+    /// The id prefix with anything but `[A-Za-z0-9_-]` replaced by `-`.
+    var safeID: String { SVG.safeID(id) }
+
+    /// A legend (HTML list with a swatch per series showing its dash pattern); empty for one series.
+    public func legend() -> String {
+        guard series.count > 1 else { return "" }
+        var out = "<ul class=\"chart-legend\">"
+        for (i, s) in series.enumerated() {
+            let line = style == .bar
+                ? SVG.element("rect", ["x": "0", "y": "0", "width": "16", "height": "10", "fill": "currentColor",
+                                       "fill-opacity": Self.barOpacity(i)])
+                : SVG.element("line", ["x1": "0", "y1": "5", "x2": "16", "y2": "5", "stroke": "currentColor",
+                                       "stroke-width": "2", "stroke-dasharray": SVG.dash(i) ?? "none"])
+            let swatch = SVG.element("svg", ["class": "swatch", "viewBox": "0 0 16 10", "width": "16", "height": "10",
+                                             "aria-hidden": "true"], line)
+            out += "<li class=\"\(SVG.seriesClass(i))\">" + swatch + " " + HTML.escape(s.name) + "</li>"
+        }
+        return out + "</ul>"
+    }
+
+    /// Fill opacity of the n-th series' bars, so grouped bars differ without colour.
+    static func barOpacity(_ index: Int) -> String {
+        ["1", "0.6", "0.35", "0.8", "0.5", "0.25"][index % 6]
+    }
+
+    /// `<details><summary>Data</summary><table>…</table></details>`: one row per bucket, one column per series.
+    public func dataTable() -> String {
+        let cleaned = series.map(\.cleaned)
+        let days = Set(cleaned.flatMap { $0.map(\.day) }).sorted()
+        let lookup = cleaned.map { Dictionary($0.map { ($0.day, $0.value) }, uniquingKeysWith: { _, b in b }) }
+        let unit = formatter.format == .number && !formatter.unit.isEmpty ? " (" + formatter.unit + ")" : ""
+        var out = "<details class=\"chart-data\"><summary>Data</summary><table class=\"tabular\"><thead><tr>"
+        out += "<th scope=\"col\">" + (rollup == .day ? "Day" : rollup == .week ? "Week" : "Month") + "</th>"
+        for s in series {
+            out += "<th scope=\"col\">" + HTML.escape(s.name + unit) + "</th>"
+        }
+        out += "</tr></thead><tbody>"
+        for day in days {
+            out += "<tr><th scope=\"row\">" + HTML.escape(rollup.label(day)) + "</th>"
+            for values in lookup {
+                out += "<td>" + HTML.escape(values[day].map { formatter.string($0, withUnit: false) } ?? "–") + "</td>"
+            }
+            out += "</tr>"
+        }
+        return out + "</tbody></table></details>"
+    }
+}

@@ -1,0 +1,72 @@
+import Testing
+@testable import DbagKit
+
+extension Charts {
+    @Suite struct RollupTests {
+        /// 2024-02-26 (Mon) … 2024-03-10 (Sun): values 1…14, with 2024-03-06 missing.
+        static let points: [DayValue] = (0..<14).compactMap { i in
+            guard i != 9, let start = Day("2024-02-26") else { return nil }
+            return DayValue(day: start.advanced(by: i), value: Double(i + 1))
+        }
+
+        @Test(arguments: [(Aggregation, [Double])]([
+            (.sum, [28, 67]), (.avg, [4, 67.0 / 6]), (.min, [1, 8]), (.max, [7, 14]), (.last, [7, 14]),
+        ]))
+        func byWeek(_ aggregation: Aggregation, _ expected: [Double]) {
+            let weeks = Rollup.week.apply(Self.points, aggregation: aggregation)
+            #expect(weeks.map(\.day.description) == ["2024-02-26", "2024-03-04"])
+            #expect(weeks.map(\.value) == expected)
+        }
+
+        @Test(arguments: [(Aggregation, [Double])]([
+            (.sum, [10, 85]), (.avg, [2.5, 85.0 / 9]), (.min, [1, 5]), (.max, [4, 14]), (.last, [4, 14]),
+        ]))
+        func byMonth(_ aggregation: Aggregation, _ expected: [Double]) {
+            let months = Rollup.month.apply(Self.points, aggregation: aggregation)
+            #expect(months.map(\.day.description) == ["2024-02-01", "2024-03-01"])
+            #expect(months.map(\.value) == expected)
+        }
+
+        @Test func lastTakesTheLatestDayNotTheLastInTheArray() throws {
+            let a = try #require(Day("2024-03-05")), b = try #require(Day("2024-03-04"))
+            let points = [DayValue(day: a, value: 1), DayValue(day: b, value: 2), DayValue(day: a, value: .nan)]
+            #expect(Rollup.week.apply(points, aggregation: .last).map(\.value) == [1])
+            #expect(Rollup.day.apply([], aggregation: .sum).isEmpty)
+        }
+
+        @Test func gapsAreOneBucketApart() throws {
+            let jan = try #require(Day("2024-01-01")), feb = try #require(Day("2024-02-01")), mar = try #require(Day("2024-03-01"))
+            #expect(!Rollup.month.isGap(from: jan, to: feb))
+            #expect(Rollup.month.isGap(from: jan, to: mar))
+            #expect(!Rollup.day.isGap(from: jan, to: jan.advanced(by: 1)))
+            #expect(Rollup.day.isGap(from: jan, to: jan.advanced(by: 2)))
+            #expect(!Rollup.week.isGap(from: jan, to: jan.advanced(by: 7)))
+            #expect(Rollup.week.isGap(from: jan, to: jan.advanced(by: 14)))
+            #expect(Rollup.month.next(after: try #require(Day("2024-12-01"))).description == "2025-01-01")
+        }
+
+        @Test(arguments: [
+            ("7d", Period.days(7)), ("30d", .days(30)), ("90d", .days(90)), ("365d", .days(365)), ("all", .all), ("14d", .days(14)),
+        ])
+        func periodParses(_ text: String, _ period: Period) {
+            #expect(Period(text) == period)
+            #expect(Period(text)?.description == text)
+        }
+
+        @Test(arguments: ["", "d", "0d", "07d", "-7d", "7", "7w", "all ", "ALL", "99999d", "3661d", "1.5d", " 7d"])
+        func periodRejects(_ text: String) {
+            #expect(Period(text) == nil)
+        }
+
+        @Test func periodFiltersTheLastDaysInclusive() throws {
+            let end = try #require(Day("2024-03-10"))
+            let week = Period.days(7).filter(Self.points, endingAt: end)
+            #expect(week.map(\.day.description) == ["2024-03-04", "2024-03-05", "2024-03-07", "2024-03-08", "2024-03-09", "2024-03-10"])
+            #expect(Period.all.filter(Self.points, endingAt: end).count == 13)
+            #expect(Period.days(7).filter(Self.points, endingAt: try #require(Day("2024-02-27"))).count == 2)
+            #expect(Period.endDay(of: Self.points, today: try #require(Day("2030-01-01"))) == end)
+            #expect(Period.endDay(of: [], today: end) == end)
+            #expect(Period.days(90).label == "last 90 days")
+        }
+    }
+}
