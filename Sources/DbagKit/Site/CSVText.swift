@@ -13,7 +13,7 @@ public enum CSVText {
         for key in series.keys.sorted() {
             let prefix = field(metric) + "," + field(key) + ","
             for point in series[key] ?? [] {
-                out += prefix + point.day.description + "," + NumberText.string(point.value) + "\n"
+                out += prefix + point.day.description + "," + NumberText.shortest(point.value) + "\n"
             }
         }
     }

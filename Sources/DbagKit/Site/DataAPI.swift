@@ -36,7 +36,7 @@ enum DataAPI {
         var rows: [String] = []
         for key in series.keys.sorted() {
             for point in series[key] ?? [] {
-                rows.append("    {\"key\": \(quote(key)), \"day\": \"\(point.day)\", \"value\": \(NumberText.string(point.value))}")
+                rows.append("    {\"key\": \(quote(key)), \"day\": \"\(point.day)\", \"value\": \(NumberText.shortest(point.value))}")
             }
         }
         out += "  \"values\": [" + (rows.isEmpty ? "]\n" : "\n" + rows.joined(separator: ",\n") + "\n  ]\n")
