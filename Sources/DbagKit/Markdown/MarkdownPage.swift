@@ -1,0 +1,46 @@
+/// A parsed dashboard: front matter, directives found in its Markdown, and
+/// the Markdown itself ready to render once each directive's HTML is known.
+///
+/// ```swift
+/// let (page, errors) = MarkdownPage.parse(text, file: "dashboards/index.md")
+/// let html = page.render { directive in DirectiveHTML(chartHTML(for: directive)) }
+/// ```
+public struct MarkdownPage: Sendable {
+    /// The file the page was read from, as used in diagnostics.
+    public let file: String
+    /// Title, description, order and draft.
+    public let frontMatter: FrontMatter
+    /// Every directive of the page, in source order (containers before their content).
+    public let directives: [Directive]
+    /// Whether raw HTML in the Markdown is kept (`unsafe_html: true`).
+    public let unsafeHTML: Bool
+    /// The body with each directive replaced by a placeholder token.
+    let markdown: String
+    let placeholders: DirectivePlaceholders
+
+    /// Parses a page's text. Errors (front matter, directive syntax, unclosed
+    /// or stray containers) are all collected, in source order.
+    public static func parse(_ text: String, file: String, unsafeHTML: Bool = false) -> (page: MarkdownPage, diagnostics: [Diagnostic]) {
+        let split = FrontMatter.split(text, file: file)
+        let body = SourceText(normalizedBytes: Array(split.body.utf8))
+        let literal = CommonMark.literalBlockLines(split.body)
+        let scan = DirectiveScanner.scan(body, file: file, lineOffset: split.bodyLineOffset, literalLines: literal)
+        let page = MarkdownPage(file: file, frontMatter: split.frontMatter, directives: scan.directives,
+                                unsafeHTML: unsafeHTML, markdown: scan.markdown, placeholders: scan.placeholders)
+        return (page, split.diagnostics + scan.diagnostics.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
+    }
+
+    /// Checks every directive against the directive set and the known metric slugs.
+    public func validate(metrics: Set<String>, schema: DirectiveSchema = .standard) -> [Diagnostic] {
+        DirectiveValidator(schema: schema, metrics: metrics).validate(directives)
+    }
+
+    /// Renders the page to HTML. `resolve` is called once per directive and
+    /// gives its HTML (a container's opening and closing HTML);
+    /// `rewriteLink` maps each link destination (default: `.md` links to pretty URLs).
+    public func render(rewriteLink: (String) -> String = { PrettyLink.rewrite($0) },
+                       resolve: (Directive) -> DirectiveHTML) -> String {
+        let html = CommonMark.render(markdown, unsafe: unsafeHTML, rewriteLink: rewriteLink)
+        return placeholders.substitute(in: html, directives: directives, resolve: resolve)
+    }
+}

@@ -1,0 +1,92 @@
+import Testing
+@testable import DbagKit
+
+@Suite struct MarkdownRenderTests {
+    @Test func substitutesPlaceholdersExactly() {
+        let text = """
+            # Sales
+
+            Intro with :value{metric=signups} inline.
+            ::chart{metric=signups}
+            :::grid{columns=2}
+            ::stat{metric=a}
+            ::stat{metric=b}
+            :::
+            The end.
+            """
+        #expect(MarkdownTestSupport.render(text) == """
+            <h1>Sales</h1>
+            <p>Intro with [value metric=signups] inline.</p>
+            [chart metric=signups]
+            <grid>
+            [stat metric=a]
+            [stat metric=b]
+            </grid>
+            <p>The end.</p>
+
+            """)
+    }
+
+    @Test func resolverIsCalledOncePerDirective() {
+        let (page, _) = MarkdownPage.parse(":::grid\n::stat{metric=a}\n:::\n", file: "p.md")
+        var calls: [String] = []
+        let html = page.render { directive in
+            calls.append(directive.name)
+            return DirectiveHTML("<div class=\"grid\" style=\"--columns:3\">", closing: "</div>")
+        }
+        #expect(calls == ["grid", "stat"])
+        #expect(html.hasPrefix("<div class=\"grid\" style=\"--columns:3\">\n"))
+        #expect(html.hasSuffix("</div>\n"))
+    }
+
+    @Test func smartPunctuationLeavesAttributesAlone() {
+        let text = #"He said "hi" -- :value{metric=signups title="It's \"big\""}"#
+        let (page, _) = MarkdownPage.parse(text, file: "p.md")
+        #expect(page.directives.first?["title"] == #"It's "big""#)
+        let html = page.render { $0["title"].map { DirectiveHTML(HTML.escape($0)) } ?? "" }
+        #expect(html == "<p>He said “hi” – It&#39;s &quot;big&quot;</p>\n")
+    }
+
+    @Test func inlineTokenNextToLettersAndInHeadings() {
+        #expect(MarkdownTestSupport.render("## :value{metric=a}x") == "<h2>[value metric=a]x</h2>\n")
+        #expect(MarkdownTestSupport.render("- item\n\n  ::chart{metric=a}\n") == "<ul>\n<li>\n<p>item</p>\n[chart metric=a]\n</li>\n</ul>\n")
+        #expect(MarkdownTestSupport.errors("- ::chart{metric=a}").count == 1)
+    }
+
+    @Test func tokenPrefixAvoidsPageText() {
+        let html = MarkdownTestSupport.render("DBAGDIRECTIVE0Z and :value{metric=a}")
+        #expect(html == "<p>DBAGDIRECTIVE0Z and [value metric=a]</p>\n")
+    }
+
+    @Test(arguments: [
+        ("details.md", "details/"), ("sub/page.md#x", "sub/page/#x"), ("index.md", "./"), ("sub/index.md?a=1", "sub/?a=1"),
+        ("../up.md", "../up/"), ("https://example.com/a.md", "https://example.com/a.md"), ("mailto:a@b.c", "mailto:a@b.c"),
+        ("/abs.md", "/abs.md"), ("#top", "#top"), ("image.png", "image.png"), ("", ""),
+    ])
+    func prettyLinks(_ url: String, _ expected: String) {
+        #expect(PrettyLink.rewrite(url) == expected)
+    }
+
+    @Test func prettyLinksFromNonIndexPagesGoUpOneFolder() {
+        #expect(PrettyLink.rewrite("details.md", fromIndexPage: false) == "../details/")
+        #expect(PrettyLink.rewrite("index.md", fromIndexPage: false) == "../")
+    }
+
+    @Test func rendersRewrittenLinks() {
+        let html = MarkdownTestSupport.render("[a](details.md) [b](sub/page.md#x) [c](https://x.org/y.md)")
+        #expect(html == "<p><a href=\"details/\">a</a> <a href=\"sub/page/#x\">b</a> <a href=\"https://x.org/y.md\">c</a></p>\n")
+    }
+
+    @Test func rawHTMLIsOmittedUnlessUnsafe() {
+        let text = "<script>alert(1)</script>\n\nHi <b>there</b>"
+        #expect(MarkdownTestSupport.render(text) == "<!-- raw HTML omitted -->\n<p>Hi <!-- raw HTML omitted -->there<!-- raw HTML omitted --></p>\n")
+        #expect(MarkdownTestSupport.render(text, unsafeHTML: true) == "<script>alert(1)</script>\n<p>Hi <b>there</b></p>\n")
+    }
+
+    @Test func frontMatterIsNotRendered() {
+        let (page, diagnostics) = MarkdownPage.parse("---\r\ntitle: T\r\n---\r\nBody\r\n", file: "p.md")
+        #expect(diagnostics.isEmpty)
+        #expect(page.frontMatter.title == "T")
+        #expect(page.render { _ in "" } == "<p>Body</p>\n")
+    }
+}
