@@ -9,6 +9,10 @@ struct DbagCommand: AsyncParsableCommand {
         abstract: "Collect one value per metric per day, and build dashboards from Markdown.",
         version: "0.1.0",
         subcommands: [
+            CollectCommand.self,
+            RecordCommand.self,
+            ExportCommand.self,
+            ImportCommand.self,
         ]
     )
 }

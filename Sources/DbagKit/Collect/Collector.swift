@@ -48,5 +48,5 @@ extension Collector {
 
 /// The one place metric kinds are registered.
 public enum CollectorRegistry {
-    public static let kinds: [any Collector.Type] = []
+    public static let kinds: [any Collector.Type] = [SQLCollector.self, CommandCollector.self, HTTPCollector.self]
 }

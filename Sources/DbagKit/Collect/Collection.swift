@@ -1,0 +1,109 @@
+import Foundation
+
+/// What collecting one metric gave: values, or an error message.
+public struct MetricOutcome: Sendable {
+    public var slug: String
+    public var values: [CollectedValue]
+    /// nil when the collector succeeded.
+    public var error: String?
+    public var started: Date
+    public var finished: Date
+
+    public init(slug: String, values: [CollectedValue] = [], error: String? = nil, started: Date, finished: Date) {
+        self.slug = slug
+        self.values = values
+        self.error = error
+        self.started = started
+        self.finished = finished
+    }
+}
+
+/// Every outcome of one `dbag collect`, in dbag.yml order.
+public struct CollectionReport: Sendable {
+    public var day: Day
+    public var outcomes: [MetricOutcome]
+
+    /// The outcomes that failed.
+    public var failures: [MetricOutcome] { outcomes.filter { $0.error != nil } }
+}
+
+/// Collects today's values of a project's metrics, several at once, and saves
+/// them with one transaction; a failing or hanging metric never loses the others.
+public struct Collection: Sendable {
+    public var config: Config
+    /// How many collectors run at once.
+    public var concurrency: Int
+
+    public init(config: Config, concurrency: Int = 8) {
+        self.config = config
+        self.concurrency = max(1, concurrency)
+    }
+
+    /// The metrics to collect: the named ones (even inactive), else every active metric with a collector.
+    public func metrics(named slugs: [String]) throws(DiagnosticList) -> [Metric] {
+        guard !slugs.isEmpty else {
+            return config.metrics.filter { $0.active && $0.collector != nil }
+        }
+        var chosen: [Metric] = [], errors: [Diagnostic] = []
+        for slug in slugs {
+            guard let metric = config.metric(slug) else {
+                errors.append(Diagnostic("unknown metric '\(slug)'" + Suggestion.hint(for: slug, in: config.metrics.map(\.slug))))
+                continue
+            }
+            if metric.series != nil {
+                errors.append(Diagnostic("'\(slug)' is a series metric: `dbag build` computes it, there is nothing to collect", at: metric.location))
+            } else if metric.collector == nil {
+                errors.append(Diagnostic("'\(slug)' has no collector: record its values with `dbag record \(slug) VALUE`", at: metric.location))
+            } else if !chosen.contains(where: { $0.slug == slug }) {
+                chosen.append(metric)
+            }
+        }
+        if !errors.isEmpty { throw DiagnosticList(errors) }
+        return chosen
+    }
+
+    /// Collects the named metrics (or every active one) for `day` (default: today in
+    /// the config's time zone), then saves the values and logs every run.
+    public func run(_ slugs: [String] = [], day: Day? = nil, into store: MetricStore) async throws -> CollectionReport {
+        let chosen = try metrics(named: slugs)
+        let day = day ?? Day.today(in: config.timeZone)
+        let outcomes = await collect(chosen, day: day)
+        try store.saveCollection(day: day, outcomes: outcomes)
+        return CollectionReport(day: day, outcomes: outcomes)
+    }
+
+    /// Runs the collectors, at most `concurrency` at once; never throws: failures become outcomes.
+    public func collect(_ metrics: [Metric], day: Day) async -> [MetricOutcome] {
+        let config = config
+        var outcomes = [MetricOutcome?](repeating: nil, count: metrics.count)
+        await withTaskGroup(of: (Int, MetricOutcome).self) { group in
+            var next = 0
+            func start() {
+                guard next < metrics.count else { return }
+                let index = next, metric = metrics[index]
+                next += 1
+                group.addTask { (index, await Collection.collect(metric, day: day, config: config)) }
+            }
+            for _ in 0..<concurrency { start() }
+            while let (index, outcome) = await group.next() {
+                outcomes[index] = outcome
+                start()
+            }
+        }
+        return outcomes.compactMap { $0 }
+    }
+
+    /// Collects one metric, turning any error into a message.
+    static func collect(_ metric: Metric, day: Day, config: Config) async -> MetricOutcome {
+        let started = Date()
+        guard let collector = metric.collector else {
+            return MetricOutcome(slug: metric.slug, error: "no collector", started: started, finished: started)
+        }
+        do {
+            let values = try await collector.collect(CollectContext(config: config, metric: metric, day: day))
+            return MetricOutcome(slug: metric.slug, values: values, started: started, finished: Date())
+        } catch {
+            return MetricOutcome(slug: metric.slug, error: "\(error)", started: started, finished: Date())
+        }
+    }
+}

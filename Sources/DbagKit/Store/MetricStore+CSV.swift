@@ -1,0 +1,63 @@
+import CSQLite
+import Foundation
+
+/// The CSV form of the store shared by `dbag export` and `dbag import`.
+public enum StoreCSV {
+    /// The header line, exactly.
+    public static let header = "metric,key,day,value"
+
+    /// Shortest text that reads back as the same double: `12`, `0.25`, `1e-07`.
+    public static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 {
+            if value == 0 { return value.sign == .minus ? "-0" : "0" }
+            return String(Int64(value))
+        }
+        return "\(value)"
+    }
+
+    /// Appends a field, quoted per RFC 4180 when it holds `,`, `"`, CR or LF.
+    static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let needsQuotes = bytes.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
+        guard needsQuotes else {
+            out.append(contentsOf: bytes)
+            return
+        }
+        out.append(34)
+        for byte in bytes {
+            if byte == 34 { out.append(34) }
+            out.append(byte)
+        }
+        out.append(34)
+    }
+}
+
+extension MetricStore {
+    /// Writes every value as CSV (`metric,key,day,value`, sorted by metric, key, day),
+    /// handing `write` chunks of about 64 KB.
+    public func exportCSV(_ write: (Data) throws -> Void) throws {
+        let statement = try database.prepare("SELECT metric, key, day, value FROM metric_values ORDER BY metric, key, day")
+        var out: [UInt8] = []
+        out.reserveCapacity(70_000)
+        out.append(contentsOf: Array((StoreCSV.header + "\n").utf8))
+        while try statement.step() {
+            for column in 0..<3 {
+                let text = sqlite3_column_text(statement.handle, Int32(column))
+                let count = Int(sqlite3_column_bytes(statement.handle, Int32(column)))
+                StoreCSV.appendField(UnsafeBufferPointer(start: text, count: text == nil ? 0 : count), to: &out)
+                out.append(44)
+            }
+            out.append(contentsOf: StoreCSV.number(statement.double(3)).utf8)
+            out.append(10)
+            if out.count >= 65_536 {
+                try write(Data(out))
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        try write(Data(out))
+    }
+
+    /// Writes the CSV export to a file handle (e.g. standard output).
+    public func exportCSV(to handle: FileHandle) throws {
+        try exportCSV { data in try handle.write(contentsOf: data) }
+    }
+}

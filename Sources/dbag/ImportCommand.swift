@@ -1,0 +1,30 @@
+import ArgumentParser
+import DbagKit
+import Foundation
+
+/// `dbag import FILE`: loads CSV in the export's form, all or nothing.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import values from CSV (metric,key,day,value), in one transaction: all rows or none.",
+        discussion: "Metrics missing from dbag.yml are imported too, with a warning: the store is yours."
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Argument(help: "The CSV file.", completion: .file(extensions: ["csv"]))
+    var file: String
+
+    func run() async throws {
+        let config = try project.loadConfig()
+        try await Terminal.userErrors {
+            let store = try MetricStore(path: config.storePath)
+            let summary = try store.importCSV(contentsOf: URL(fileURLWithPath: file), name: file)
+            let known = Set(config.metrics.map(\.slug))
+            for slug in summary.metrics where !known.contains(slug) {
+                Terminal.error("warning: '\(slug)' is not in dbag.yml; imported anyway" + Suggestion.hint(for: slug, in: known))
+            }
+            print("imported \(summary.rows) value\(summary.rows == 1 ? "" : "s") of \(summary.metrics.count) metric\(summary.metrics.count == 1 ? "" : "s")")
+        }
+    }
+}
