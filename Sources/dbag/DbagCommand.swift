@@ -13,6 +13,8 @@ struct DbagCommand: AsyncParsableCommand {
             RecordCommand.self,
             ExportCommand.self,
             ImportCommand.self,
+            BuildCommand.self,
+            CheckCommand.self,
         ]
     )
 }

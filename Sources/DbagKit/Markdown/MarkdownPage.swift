@@ -40,7 +40,17 @@ public struct MarkdownPage: Sendable {
     /// `rewriteLink` maps each link destination (default: `.md` links to pretty URLs).
     public func render(rewriteLink: (String) -> String = { PrettyLink.rewrite($0) },
                        resolve: (Directive) -> DirectiveHTML) -> String {
-        let html = CommonMark.render(markdown, unsafe: unsafeHTML, rewriteLink: rewriteLink)
-        return placeholders.substitute(in: html, directives: directives, resolve: resolve)
+        substitute(in: renderMarkdown(rewriteLink: rewriteLink), resolve: resolve)
+    }
+
+    /// The first half of `render`: the Markdown as HTML, directives still as
+    /// placeholder tokens. A template renders this once and substitutes per object.
+    public func renderMarkdown(rewriteLink: (String) -> String = { PrettyLink.rewrite($0) }) -> String {
+        CommonMark.render(markdown, unsafe: unsafeHTML, rewriteLink: rewriteLink)
+    }
+
+    /// The second half of `render`: replaces each placeholder in `html` by its directive's HTML.
+    public func substitute(in html: String, resolve: (Directive) -> DirectiveHTML) -> String {
+        placeholders.substitute(in: html, directives: directives, resolve: resolve)
     }
 }

@@ -1,0 +1,88 @@
+import Dispatch
+import Foundation
+
+/// Runs the `series:` queries of metrics computed at build time: rows of
+/// `day, value` or `day, key, value` (columns by name when so named, else by
+/// position; an optional `label` column names objects). Never written to the store.
+public enum SeriesLoader {
+    /// Loaded series: metric → key → points, and metric → key → label.
+    public struct Result: Sendable {
+        public var series: [String: [String: [DayValue]]] = [:]
+        public var labels: [String: [String: String]] = [:]
+    }
+
+    /// Runs every series query in parallel; every failure is reported at its metric in dbag.yml.
+    public static func load(config: Config) throws(DiagnosticList) -> Result {
+        let metrics = config.metrics.filter { $0.series != nil }
+        let results = ResultSlots<Swift.Result<(series: [String: [DayValue]], labels: [String: String]), CollectError>>(count: metrics.count)
+        DispatchQueue.concurrentPerform(iterations: metrics.count) { index in
+            let metric = metrics[index]
+            guard let query = metric.series, let source = config.sources[query.source] else {
+                results.set(index, .failure(CollectError("unknown source")))
+                return
+            }
+            results.set(index, Swift.Result { () throws(CollectError) in
+                try SourceQuery.run(path: source.path, sql: query.sql, timeout: query.timeout) { try rows($0) }
+            })
+        }
+        var loaded = Result()
+        var diagnostics: [Diagnostic] = []
+        for (metric, result) in zip(metrics, results.values) {
+            switch result {
+            case .success(let value):
+                loaded.series[metric.slug] = value.series
+                if !value.labels.isEmpty { loaded.labels[metric.slug] = value.labels }
+            case .failure(let error):
+                diagnostics.append(Diagnostic("series '\(metric.slug)': \(error.message)", at: metric.location))
+            }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
+        return loaded
+    }
+
+    /// Reads the rows of one query.
+    static func rows(_ statement: SQLiteStatement) throws -> (series: [String: [DayValue]], labels: [String: String]) {
+        let count = statement.columnCount
+        guard count >= 2 else {
+            throw CollectError("a series query returns day, value or day, key, value columns, not \(count) (in `\(statement.sql)`)")
+        }
+        let dayColumn = statement.columnIndex(named: "day") ?? 0
+        let valueColumn = statement.columnIndex(named: "value") ?? count - 1
+        let keyColumn = statement.columnIndex(named: "key") ?? (count >= 3 ? 1 : nil)
+        let labelColumn = statement.columnIndex(named: "label")
+        var series: [String: [Day: Double]] = [:]
+        var labels: [String: String] = [:]
+        var row = 0
+        while try statement.step() {
+            row += 1
+            let dayText = statement.string(dayColumn)
+            guard let day = Day(dayText) else {
+                throw CollectError("row \(row): day '\(dayText)' is not YYYY-MM-DD (in `\(statement.sql)`)")
+            }
+            let value: Double?
+            switch statement.value(valueColumn) {
+            case .integer(let n): value = Double(n)
+            case .real(let d): value = d
+            case .text(let t): value = Double(t.trimmingCharacters(in: .whitespaces))
+            case .null: value = nil
+            }
+            guard let value, value.isFinite else {
+                throw CollectError("row \(row): value '\(statement.string(valueColumn))' is not a number (in `\(statement.sql)`)")
+            }
+            let key = keyColumn.map { statement.string($0) } ?? ""
+            if let labelColumn, !statement.isNull(labelColumn) { labels[key] = statement.string(labelColumn) }
+            guard series[key, default: [:]].updateValue(value, forKey: day) == nil else {
+                throw CollectError("row \(row): day \(day)\(key.isEmpty ? "" : " of key '\(key)'") appears twice; group by day (in `\(statement.sql)`)")
+            }
+        }
+        return (series.mapValues { days in days.keys.sorted().compactMap { day in days[day].map { DayValue(day: day, value: $0) } } }, labels)
+    }
+}
+
+extension SiteData {
+    /// Adds build-time series (they replace any stored values of the same metric).
+    mutating func addSeries(_ loaded: SeriesLoader.Result) {
+        for (metric, keys) in loaded.series { series[metric] = keys }
+        for (metric, keys) in loaded.labels { labels[metric, default: [:]].merge(keys) { _, new in new } }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// One page the build will write: its parsed dashboard (or a generated index),
+/// what it is about, and where it goes.
+struct PagePlan: Sendable {
+    enum Content: Sendable {
+        /// A dashboard, rendered with its directives.
+        case dashboard(MarkdownPage, source: DashboardSource)
+        /// The generated index of a template folder: every object of `parameter`.
+        case objectIndex(parameter: String)
+    }
+
+    var content: Content
+    var scope: PageScope
+    /// Path relative to base_url (`customers/acme/`).
+    var urlPath: String
+    var title: String
+    var description: String?
+    var order: Double
+}
+
+/// Titles and `{param}` substitution for dashboards.
+enum PageText {
+    /// The title a page's text gives itself: its first `# Heading` line when front
+    /// matter has no title. That line is blanked (keeping line numbers) so the
+    /// theme's heading is the only one.
+    static func extractHeading(_ text: String) -> (text: String, heading: String?) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var index = 0
+        if lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true {
+            index = 1
+            while index < lines.count, lines[index].trimmingCharacters(in: .whitespacesAndNewlines) != "---" { index += 1 }
+            index += 1
+        }
+        while index < lines.count, lines[index].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { index += 1 }
+        guard index < lines.count, lines[index].hasPrefix("# ") else { return (text, nil) }
+        let heading = lines[index].dropFirst(2).trimmingCharacters(in: .whitespacesAndNewlines)
+        lines[index] = ""
+        return (lines.joined(separator: "\n"), heading.isEmpty ? nil : heading)
+    }
+
+    /// Replaces `{param}` and `{param.label}` with the scope's key and label.
+    static func substitute(_ text: String, scope: PageScope, escape: Bool) -> String {
+        guard let parameter = scope.parameter, let key = scope.key, text.contains("{" + parameter) else { return text }
+        let label = scope.label ?? key
+        return text
+            .replacingOccurrences(of: "{\(parameter).label}", with: escape ? HTML.escape(label) : label)
+            .replacingOccurrences(of: "{\(parameter)}", with: escape ? HTML.escape(key) : key)
+    }
+
+    /// `customers/[customer].md` → `Customers`, `build-times.md` → `Build times`.
+    static func title(fromPath path: String) -> String {
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        let base = name == "index" ? (folder.isEmpty ? "Home" : folder) : name
+        return Metric.title(fromSlug: base.replacingOccurrences(of: "_", with: "-"))
+    }
+}

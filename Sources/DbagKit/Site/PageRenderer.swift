@@ -1,0 +1,70 @@
+import Foundation
+import Mustache
+
+/// Stages 6–7 for one page: its directives drawn, its Markdown rendered, the
+/// theme's `page.mustache` applied.
+struct PageRenderer: Sendable {
+    let config: Config
+    let library: MustacheLibrary
+    let navigation: Navigation
+    let data: SiteData
+    let now: Date
+    let objectURLs: [String: [String: String]]
+    let bodySuffix: String
+
+    func render(_ plan: PagePlan) -> String {
+        let directives = DirectiveRenderer(config: config, data: data, scope: plan.scope, now: now, objectURLs: objectURLs)
+        var content: String
+        var slugs: [String] = []
+        switch plan.content {
+        case .dashboard(let page, let source):
+            content = page.render(rewriteLink: { Routes.rewriteLink($0, fromDashboard: source.path, baseURL: config.baseURL) }) { directive in
+                var directive = directive
+                for index in directive.attributes.indices {
+                    directive.attributes[index].value = PageText.substitute(directive.attributes[index].value, scope: plan.scope, escape: false)
+                }
+                return directives.render(directive)
+            }
+            content = PageText.substitute(content, scope: plan.scope, escape: true)
+            slugs = page.directives.flatMap { d in
+                (d["metrics"] ?? d["metric"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+        case .objectIndex(let parameter):
+            let metrics = config.metrics.filter { $0.per == parameter }
+            content = metrics.map { metric in
+                directives.render(Directive(name: "table", form: .block,
+                                            attributes: [DirectiveAttribute(name: "metric", value: metric.slug, location: SourceLocation(file: "", line: 1, column: 1))],
+                                            location: SourceLocation(file: "", line: 1, column: 1))).html
+            }.joined(separator: "\n")
+            slugs = metrics.map(\.slug)
+        }
+        let used = Set(slugs)
+        let metrics = config.metrics.filter { used.contains($0.slug) }
+        let freshness = Freshness(metrics: metrics.isEmpty ? config.metrics : metrics, data: data, now: now)
+        var page: [String: Any] = [
+            "title": plan.title,
+            "content": content,
+            "url": config.baseURL + plan.urlPath,
+            "is_home": plan.urlPath.isEmpty,
+        ]
+        if let description = plan.description { page["description"] = description }
+        let context: [String: Any] = [
+            "site": ["title": config.title, "base_url": config.baseURL],
+            "page": page,
+            "nav": navigation.context(baseURL: config.baseURL, currentURLPath: navigationPath(plan)),
+            "freshness": freshness.context,
+        ]
+        var html = library.render(context, withTemplate: "page") ?? ""
+        if !bodySuffix.isEmpty, let end = html.range(of: "</body>", options: .backwards) {
+            html.insert(contentsOf: bodySuffix, at: end.lowerBound)
+        }
+        return html
+    }
+
+    /// The sidebar entry a page highlights: an object page highlights its folder.
+    func navigationPath(_ plan: PagePlan) -> String {
+        guard plan.scope.key != nil else { return plan.urlPath }
+        let parts = plan.urlPath.split(separator: "/").dropLast()
+        return parts.isEmpty ? plan.urlPath : parts.joined(separator: "/") + "/"
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Mustache
+
+/// Builds the site, in stages that read top to bottom:
+/// 1. load the theme, 2. load the data (store and build-time series),
+/// 3. parse the dashboards, 4. validate every directive, 5. plan the pages
+/// (templates expand to one page per object), 6. render pages in parallel,
+/// 7. apply the theme, 8. add the data API, badges and assets.
+/// It returns files; `OutputWriter` is the one place that touches the disk.
+public struct SiteBuilder: Sendable {
+    public var config: Config
+    /// The moment staleness is judged against.
+    public var now: Date
+    /// HTML added before `</body>` of every page (the live-reload script of `dbag serve`).
+    public var bodySuffix: String
+
+    public init(config: Config, now: Date = Date(), bodySuffix: String = "") {
+        self.config = config
+        self.now = now
+        self.bodySuffix = bodySuffix
+    }
+
+    /// Every file of the site, sorted by path; every error of the run at once.
+    public func build() throws(DiagnosticList) -> [OutputFile] {
+        let prepared = try prepare()
+        let pages = render(prepared)
+        var files = pages
+        files += DataAPI.files(config: config, data: prepared.data)
+        files += BadgeFiles.files(config: config, data: prepared.data)
+        files += prepared.theme.assets.map { OutputFile(path: $0.key, contents: $0.value) }
+        files.append(OutputFile(path: "assets/charts.css", text: ChartCSS.stylesheet + "\n"))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Stages 1–5 without writing anything: the errors `dbag check` reports.
+    public func check() throws(DiagnosticList) -> SiteData {
+        try prepare().data
+    }
+
+    struct Prepared {
+        var theme: Theme
+        var library: MustacheLibrary
+        var data: SiteData
+        var plans: [PagePlan]
+        var navigation: Navigation
+        var objectURLs: [String: [String: String]]
+    }
+
+    func prepare() throws(DiagnosticList) -> Prepared {
+        var diagnostics: [Diagnostic] = []
+        // 1. Theme.
+        var theme: Theme?
+        var library: MustacheLibrary?
+        do {
+            let loaded = try Theme.load(named: config.theme, project: config.directory)
+            library = try loaded.library()
+            theme = loaded
+        } catch { diagnostics.append(error) }
+        // 2. Data.
+        var data = SiteData()
+        do {
+            data = try SiteData.load(storePath: config.storePath)
+            try data.addSeries(SeriesLoader.load(config: config))
+        } catch let error as DiagnosticList {
+            diagnostics += error.diagnostics
+        } catch {
+            diagnostics.append(Diagnostic("cannot read the store: \(error)", file: config.storePath))
+        }
+        // 3–4. Dashboards, parsed and validated.
+        var sources: [DashboardSource] = []
+        do { sources = try DashboardSource.load(from: config.dashboardsDirectory) } catch { diagnostics.append(error) }
+        let slugs = Set(config.metrics.map(\.slug))
+        var parsed: [(DashboardSource, MarkdownPage, String?)] = []
+        for source in sources {
+            let (text, heading) = PageText.extractHeading(source.text)
+            let (page, errors) = MarkdownPage.parse(text, file: source.displayPath, unsafeHTML: config.unsafeHTML)
+            diagnostics += errors + page.validate(metrics: slugs)
+            if let parameter = source.templateParameter, !config.metrics.contains(where: { $0.per == parameter }) {
+                diagnostics.append(Diagnostic("template [\(parameter)] needs a metric declared `per: \(parameter)` in dbag.yml",
+                                              file: source.displayPath, line: 1, column: 1))
+            }
+            if !page.frontMatter.draft { parsed.append((source, page, heading)) }
+        }
+        guard diagnostics.isEmpty, let theme, let library else {
+            throw DiagnosticList(diagnostics.sorted { ($0.file ?? "", $0.line ?? 0, $0.column ?? 0) < ($1.file ?? "", $1.line ?? 0, $1.column ?? 0) })
+        }
+        // 5. Pages.
+        var planner = PagePlanner(config: config, data: data)
+        for (source, page, heading) in parsed { planner.add(source: source, page: page, heading: heading) }
+        let plans = planner.finish()
+        let navigation = Navigation(items: planner.navigationItems)
+        return Prepared(theme: theme, library: library, data: data, plans: plans, navigation: navigation, objectURLs: planner.objectURLs)
+    }
+
+    /// 6–7. Renders every page in parallel and applies the theme.
+    func render(_ prepared: Prepared) -> [OutputFile] {
+        let results = ResultSlots<OutputFile>(count: prepared.plans.count)
+        let renderer = PageRenderer(config: config, library: prepared.library, navigation: prepared.navigation,
+                                    data: prepared.data, now: now, objectURLs: prepared.objectURLs, bodySuffix: bodySuffix)
+        let plans = prepared.plans
+        DispatchQueue.concurrentPerform(iterations: plans.count) { index in
+            let plan = plans[index]
+            results.set(index, OutputFile(path: Routes.outputPath(forURLPath: plan.urlPath), text: renderer.render(plan)))
+        }
+        return results.values
+    }
+}
+
+/// Results written from parallel work, one slot each.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}

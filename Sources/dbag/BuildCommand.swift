@@ -1,0 +1,52 @@
+import ArgumentParser
+import DbagKit
+import Foundation
+
+/// `dbag build [--out DIR] [--base-url URL]`: writes the site.
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the dashboards into a static site (default: site/).",
+        discussion: "The site is written to a temporary folder and swapped in whole: a failed build leaves the previous site as it was. Exit status: 0 built, 1 errors (all listed as file:line:column)."
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(help: "The output folder (default: site/ in the project).", completion: .directory)
+    var out: String?
+
+    @Option(help: "Prefix for every internal link, e.g. /metrics/ (default: base_url in dbag.yml).")
+    var baseURL: String?
+
+    func run() async throws {
+        var config = try project.loadConfig()
+        if let baseURL { config.baseURL = Config.normalizedBaseURL(baseURL) }
+        let started = Date()
+        let files: [OutputFile]
+        do {
+            files = try SiteBuilder(config: config, now: BuildClock.now()).build()
+        } catch {
+            Terminal.error(error.description)
+            Terminal.error("build failed: \(error.diagnostics.count) error\(error.diagnostics.count == 1 ? "" : "s"); the previous site is unchanged")
+            throw ExitCode(1)
+        }
+        let output = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? config.directory.appendingPathComponent("site", isDirectory: true)
+        try await Terminal.userErrors {
+            try OutputWriter.write(files, to: output, project: config.directory)
+        }
+        let pages = files.filter { $0.path.hasSuffix(".html") }.count
+        let seconds = Date().timeIntervalSince(started)
+        print("built \(pages) page\(pages == 1 ? "" : "s") (\(files.count) files) into \(output.standardizedFileURL.path) in \(String(format: "%.2f", seconds))s")
+    }
+}
+
+/// The moment a build judges staleness against: now, or `SOURCE_DATE_EPOCH`
+/// for reproducible builds.
+enum BuildClock {
+    static func now() -> Date {
+        if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(text) {
+            return Date(timeIntervalSince1970: seconds)
+        }
+        return Date()
+    }
+}
