@@ -32,19 +32,6 @@ struct SourceText: Sendable {
         return start..<max(start, end)
     }
 
-    /// The 1-based column (in characters) of a byte offset on a 0-based line.
-    func column(ofByte offset: Int, line index: Int) -> Int {
-        let start = lineStarts[index]
-        let end = min(max(offset, start), bytes.count)
-        var ascii = true
-        for i in start..<end where bytes[i] >= 0x80 {
-            ascii = false
-            break
-        }
-        if ascii { return end - start + 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self).count + 1
-    }
-
     /// UTF-8 bytes with a leading BOM removed and every line ending made LF.
     static func normalize(_ text: String) -> [UInt8] {
         var utf8 = Substring(text).utf8[...]
