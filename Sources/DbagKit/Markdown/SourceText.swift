@@ -36,6 +36,7 @@ struct SourceText: Sendable {
     static func normalize(_ text: String) -> [UInt8] {
         var utf8 = Substring(text).utf8[...]
         if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { utf8 = utf8.dropFirst(3) }
+        if !utf8.contains(UInt8(ascii: "\r")) { return Array(utf8) }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
         var previousWasCR = false

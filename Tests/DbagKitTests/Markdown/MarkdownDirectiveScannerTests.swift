@@ -142,4 +142,16 @@ import Testing
     @Test func unclosedFenceHidesTheRest() {
         #expect(directives("```\n::chart{metric=a}\n").isEmpty)
     }
+
+    @Test(arguments: [
+        ("plain text: a `span` and ~~x~~\n- list\n   three", false),
+        ("```\nx", true), ("~~~", true), ("<div>", true), ("a\tb", true), (">     code", true), ("-     code", true),
+    ])
+    func cmarkIsSkippedOnlyWithoutLiteralBlocks(_ text: String, _ expected: Bool) {
+        #expect(MarkdownPage.mayHaveLiteralBlocks(Array(text.utf8)) == expected)
+    }
+
+    @Test func indentedCodeInBlockquoteAndListStaysLiteral() {
+        #expect(directives(">     ::chart{metric=a}\n\n-     :value{metric=b}\n").isEmpty)
+    }
 }
