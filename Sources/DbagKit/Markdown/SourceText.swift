@@ -34,20 +34,22 @@ struct SourceText: Sendable {
 
     /// UTF-8 bytes with a leading BOM removed and every line ending made LF.
     static func normalize(_ text: String) -> [UInt8] {
-        var utf8 = Substring(text).utf8[...]
-        if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { utf8 = utf8.dropFirst(3) }
-        if !utf8.contains(UInt8(ascii: "\r")) { return Array(utf8) }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var previousWasCR = false
-        for byte in utf8 {
-            if byte == UInt8(ascii: "\n"), previousWasCR {
-                previousWasCR = false
-                continue
+        var text = text
+        return text.withUTF8 { all in
+            let utf8 = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
+            if !utf8.contains(UInt8(ascii: "\r")) { return Array(utf8) }
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count)
+            var previousWasCR = false
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\n"), previousWasCR {
+                    previousWasCR = false
+                    continue
+                }
+                previousWasCR = byte == UInt8(ascii: "\r")
+                out.append(previousWasCR ? UInt8(ascii: "\n") : byte)
             }
-            previousWasCR = byte == UInt8(ascii: "\r")
-            out.append(previousWasCR ? UInt8(ascii: "\n") : byte)
+            return out
         }
-        return out
     }
 }
