@@ -21,6 +21,7 @@ public struct Directive: Sendable, Hashable {
     /// For a container, where its closing `:::` is (nil when unclosed).
     public var closeLocation: SourceLocation?
 
+    /// A directive as found in a page.
     public init(name: String, form: Form, attributes: [DirectiveAttribute] = [],
                 location: SourceLocation, closeLocation: SourceLocation? = nil) {
         self.name = name
@@ -74,6 +75,7 @@ public struct DirectiveAttribute: Sendable, Hashable {
     /// Where the name starts.
     public var location: SourceLocation
 
+    /// An attribute as written.
     public init(name: String, value: String, location: SourceLocation) {
         self.name = name
         self.value = value

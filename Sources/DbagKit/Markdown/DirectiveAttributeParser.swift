@@ -17,6 +17,7 @@ struct DirectiveAttributeParser {
     /// Parses from the `{` at `open` up to the end of its line.
     func parse(from open: Int, lineEnd: Int, diagnostics: inout [Diagnostic]) -> Result {
         var attributes: [DirectiveAttribute] = []
+        var names = Set<String>()
         var ok = true
         var i = open + 1
         func fail(_ message: String, at offset: Int) -> Result {
@@ -84,7 +85,7 @@ struct DirectiveAttributeParser {
                     return fail("attribute '\(name)' has '=' but no value", at: nameStart)
                 }
             }
-            if attributes.contains(where: { $0.name == name }) {
+            if !names.insert(name).inserted {
                 diagnostics.append(Diagnostic("duplicate attribute '\(name)'", at: locate(nameStart)))
                 ok = false
                 continue

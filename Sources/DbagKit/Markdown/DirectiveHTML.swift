@@ -6,11 +6,13 @@ public struct DirectiveHTML: Sendable, Hashable, ExpressibleByStringLiteral {
     /// A container's closing HTML (unused for other forms).
     public var closingHTML: String
 
+    /// HTML for a directive; `closing` only for containers.
     public init(_ html: String, closing closingHTML: String = "") {
         self.html = html
         self.closingHTML = closingHTML
     }
 
+    /// A block or inline directive's HTML.
     public init(stringLiteral value: String) {
         self.init(value)
     }

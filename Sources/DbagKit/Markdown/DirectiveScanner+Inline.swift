@@ -6,6 +6,7 @@ extension DirectiveScanner {
         var copied = range.lowerBound
         var i = range.lowerBound
         var noCloser: [Int: Int] = [:]
+        var lineEnd = -1
         while i < range.upperBound {
             let byte = bytes[i]
             if byte == MarkdownByte.backslash {
@@ -15,7 +16,7 @@ extension DirectiveScanner {
                 while runEnd < range.upperBound, bytes[runEnd] == MarkdownByte.backtick { runEnd += 1 }
                 i = codeSpanEnd(after: runEnd, length: runEnd - i, limit: range.upperBound, noCloser: &noCloser) ?? runEnd
             } else if byte == MarkdownByte.colon, canStartDirective(at: i) {
-                i = scanInlineDirective(at: i, limit: range.upperBound, copied: &copied)
+                i = scanInlineDirective(at: i, limit: range.upperBound, lineEnd: &lineEnd, copied: &copied)
             } else {
                 i += 1
             }
@@ -31,26 +32,28 @@ extension DirectiveScanner {
         return !MarkdownByte.isAlphanumeric(previous) && previous != MarkdownByte.colon
     }
 
-    /// Handles a colon at `i`; returns where scanning continues.
-    private mutating func scanInlineDirective(at i: Int, limit: Int, copied: inout Int) -> Int {
+    /// Handles a colon at `i`; returns where scanning continues. `lineEnd`
+    /// caches the end of the current line (valid while `i <= lineEnd`).
+    private mutating func scanInlineDirective(at i: Int, limit: Int, lineEnd: inout Int, copied: inout Int) -> Int {
         let bytes = text.bytes
-        let lineEnd = bytes[i..<limit].firstIndex(of: MarkdownByte.newline) ?? limit
         var j = i + 1
-        let block = j < lineEnd && bytes[j] == MarkdownByte.colon
+        let block = j < limit && bytes[j] == MarkdownByte.colon
         if block { j += 1 }
-        guard j < lineEnd, MarkdownByte.isLower(bytes[j]) else { return i + 1 }
+        guard j < limit, MarkdownByte.isLower(bytes[j]) else { return i + 1 }
         let nameStart = j
-        while j < lineEnd, MarkdownByte.isLower(bytes[j]) || MarkdownByte.isDigit(bytes[j]) || bytes[j] == UInt8(ascii: "-") { j += 1 }
-        guard j < lineEnd, bytes[j] == MarkdownByte.openBrace else { return i + 1 }
+        while j < limit, MarkdownByte.isLower(bytes[j]) || MarkdownByte.isDigit(bytes[j]) || bytes[j] == UInt8(ascii: "-") { j += 1 }
+        guard j < limit, bytes[j] == MarkdownByte.openBrace else { return i + 1 }
+        if lineEnd < i { lineEnd = bytes[j..<limit].firstIndex(of: MarkdownByte.newline) ?? limit }
         let name = String(decoding: bytes[nameStart..<j], as: UTF8.self)
         if block {
             diagnostics.append(Diagnostic("'::\(name){…}' must be alone on its own line (or write ':\(name){…}' for an inline directive)", at: locate(i)))
             return j
         }
-        let parser = DirectiveAttributeParser(bytes: bytes, locate: locate)
+        let location = locate(i)  // before the attributes: the locator is fastest in order
+        let parser = DirectiveAttributeParser(bytes: bytes, locate: locator.location(of:))
         let result = parser.parse(from: j, lineEnd: lineEnd, diagnostics: &diagnostics)
         guard result.ok else { return result.end }
-        directives.append(Directive(name: name, form: .inline, attributes: result.attributes, location: locate(i)))
+        directives.append(Directive(name: name, form: .inline, attributes: result.attributes, location: location))
         out.append(contentsOf: bytes[copied..<i])
         out.append(contentsOf: placeholders.add(directive: directives.count - 1, part: .whole))
         copied = result.end

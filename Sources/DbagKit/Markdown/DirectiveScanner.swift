@@ -11,8 +11,7 @@ struct DirectiveScanner {
     }
 
     let text: SourceText
-    let file: String
-    let lineOffset: Int
+    let locator: SourceLocator
     var literal: [Bool]
     var out: [UInt8] = []
     var directives: [Directive] = []
@@ -33,8 +32,7 @@ struct DirectiveScanner {
 
     private init(text: SourceText, file: String, lineOffset: Int, literalLines: [ClosedRange<Int>]) {
         self.text = text
-        self.file = file
-        self.lineOffset = lineOffset
+        locator = SourceLocator(text: text, file: file, lineOffset: lineOffset)
         literal = [Bool](repeating: false, count: text.lineCount)
         for range in literalLines {
             for line in range where line >= 1 && line <= text.lineCount { literal[line - 1] = true }
@@ -45,12 +43,7 @@ struct DirectiveScanner {
 
     /// The file location of a byte offset.
     func locate(_ offset: Int) -> SourceLocation {
-        var low = 0, high = text.lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if text.lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return SourceLocation(file: file, line: low + 1 + lineOffset, column: text.column(ofByte: offset, line: low))
+        locator.location(of: offset)
     }
 
     private mutating func run() {
@@ -125,13 +118,14 @@ struct DirectiveScanner {
             emitBlock(indent: indent, token: placeholders.add(directive: index, part: .close))
             return true
         }
+        let location = locate(colon)  // before the attributes: the locator is fastest in order
         let nameStart = i
         while i < range.upperBound, MarkdownByte.isNameByte(bytes[i]) { i += 1 }
         let name = String(decoding: bytes[nameStart..<i], as: UTF8.self)
         var attributes: [DirectiveAttribute] = []
         var ok = true
         if i < range.upperBound, bytes[i] == MarkdownByte.openBrace {
-            let parser = DirectiveAttributeParser(bytes: bytes, locate: locate)
+            let parser = DirectiveAttributeParser(bytes: bytes, locate: locator.location(of:))
             let result = parser.parse(from: i, lineEnd: range.upperBound, diagnostics: &diagnostics)
             attributes = result.attributes
             ok = result.ok
@@ -151,7 +145,7 @@ struct DirectiveScanner {
             copyLine(line)
             return true
         }
-        directives.append(Directive(name: name, form: form, attributes: attributes, location: locate(colon)))
+        directives.append(Directive(name: name, form: form, attributes: attributes, location: location))
         let index = directives.count - 1
         if form == .container { open.append(index) }
         emitBlock(indent: indent, token: placeholders.add(directive: index, part: form == .container ? .open : .whole))

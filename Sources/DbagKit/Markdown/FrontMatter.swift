@@ -12,6 +12,7 @@ public struct FrontMatter: Sendable, Hashable {
     /// The keys a front matter block may contain.
     public static let keys = ["title", "description", "order", "draft"]
 
+    /// Front matter with the given values (all optional).
     public init(title: String? = nil, description: String? = nil, order: Double? = nil, draft: Bool = false) {
         self.title = title
         self.description = description

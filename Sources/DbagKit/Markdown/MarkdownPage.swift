@@ -23,7 +23,7 @@ public struct MarkdownPage: Sendable {
     public static func parse(_ text: String, file: String, unsafeHTML: Bool = false) -> (page: MarkdownPage, diagnostics: [Diagnostic]) {
         let split = FrontMatter.split(text, file: file)
         let body = SourceText(normalizedBytes: Array(split.body.utf8))
-        let literal = CommonMark.literalBlockLines(split.body)
+        let literal = Self.mayHaveLiteralBlocks(body.bytes) ? CommonMark.literalBlockLines(split.body) : []
         let scan = DirectiveScanner.scan(body, file: file, lineOffset: split.bodyLineOffset, literalLines: literal)
         let page = MarkdownPage(file: file, frontMatter: split.frontMatter, directives: scan.directives,
                                 unsafeHTML: unsafeHTML, markdown: scan.markdown, placeholders: scan.placeholders)
@@ -52,5 +52,22 @@ public struct MarkdownPage: Sendable {
     /// The second half of `render`: replaces each placeholder in `html` by its directive's HTML.
     public func substitute(in html: String, resolve: (Directive) -> DirectiveHTML) -> String {
         placeholders.substitute(in: html, directives: directives, resolve: resolve)
+    }
+
+    /// False only when the text cannot hold a code or HTML block: no `<`, no
+    /// fence, no tab and no four spaces in a row (cmark is skipped then).
+    static func mayHaveLiteralBlocks(_ bytes: [UInt8]) -> Bool {
+        var run = 0, runByte: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\t") { return true }
+            run = byte == runByte ? run + 1 : 1
+            runByte = byte
+            switch byte {
+            case UInt8(ascii: "`"), UInt8(ascii: "~"): if run == 3 { return true }
+            case UInt8(ascii: " "): if run == 4 { return true }
+            default: break
+            }
+        }
+        return false
     }
 }

@@ -32,34 +32,24 @@ struct SourceText: Sendable {
         return start..<max(start, end)
     }
 
-    /// The 1-based column (in characters) of a byte offset on a 0-based line.
-    func column(ofByte offset: Int, line index: Int) -> Int {
-        let start = lineStarts[index]
-        let end = min(max(offset, start), bytes.count)
-        var ascii = true
-        for i in start..<end where bytes[i] >= 0x80 {
-            ascii = false
-            break
-        }
-        if ascii { return end - start + 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self).count + 1
-    }
-
     /// UTF-8 bytes with a leading BOM removed and every line ending made LF.
     static func normalize(_ text: String) -> [UInt8] {
-        var utf8 = Substring(text).utf8[...]
-        if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { utf8 = utf8.dropFirst(3) }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var previousWasCR = false
-        for byte in utf8 {
-            if byte == UInt8(ascii: "\n"), previousWasCR {
-                previousWasCR = false
-                continue
+        var text = text
+        return text.withUTF8 { all in
+            let utf8 = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
+            if !utf8.contains(UInt8(ascii: "\r")) { return Array(utf8) }
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count)
+            var previousWasCR = false
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\n"), previousWasCR {
+                    previousWasCR = false
+                    continue
+                }
+                previousWasCR = byte == UInt8(ascii: "\r")
+                out.append(previousWasCR ? UInt8(ascii: "\n") : byte)
             }
-            previousWasCR = byte == UInt8(ascii: "\r")
-            out.append(previousWasCR ? UInt8(ascii: "\n") : byte)
+            return out
         }
-        return out
     }
 }

@@ -127,4 +127,31 @@ import Testing
         let text = ":::grid{columns=}\n::stat{metric=signups}\n:::\n"
         #expect(MarkdownTestSupport.errors(text) == ["1:9: attribute 'columns' has '=' but no value"])
     }
+
+    @Test func sourceIsNormalised() {
+        let found = directives(#"::chart{metric=signups  title='A "b"' key={customer}}"#)
+        #expect(found.first?.source == #"::chart{metric=signups title="A \"b\"" key="{customer}"}"#)
+    }
+
+    @Test func literalBlockLinesFromCmark() {
+        let lines = CommonMark.literalBlockLines("a\n\n```\nx\n```\n\n    code\n\nb\n\n~~~\nopen")
+        // cmark counts the blank line after indented code as part of it: harmless.
+        #expect(lines == [3...5, 7...8, 11...12])
+    }
+
+    @Test func unclosedFenceHidesTheRest() {
+        #expect(directives("```\n::chart{metric=a}\n").isEmpty)
+    }
+
+    @Test(arguments: [
+        ("plain text: a `span` and ~~x~~\n- list\n   three", false),
+        ("```\nx", true), ("~~~", true), ("<div>", true), ("a\tb", true), (">     code", true), ("-     code", true),
+    ])
+    func cmarkIsSkippedOnlyWithoutLiteralBlocks(_ text: String, _ expected: Bool) {
+        #expect(MarkdownPage.mayHaveLiteralBlocks(Array(text.utf8)) == expected)
+    }
+
+    @Test func indentedCodeInBlockquoteAndListStaysLiteral() {
+        #expect(directives(">     ::chart{metric=a}\n\n-     :value{metric=b}\n").isEmpty)
+    }
 }

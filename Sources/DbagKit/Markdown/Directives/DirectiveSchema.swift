@@ -23,11 +23,14 @@ public struct DirectiveSchema: Sendable {
 
     /// One attribute a directive accepts.
     public struct Attribute: Sendable, Hashable {
+        /// The attribute's name.
         public var name: String
+        /// What its value must be.
         public var kind: ValueKind
         /// The value used when the attribute is not written.
         public var defaultValue: String?
 
+        /// An accepted attribute, with its default value when it has one.
         public init(_ name: String, _ kind: ValueKind, default defaultValue: String? = nil) {
             self.name = name
             self.kind = kind
@@ -37,12 +40,16 @@ public struct DirectiveSchema: Sendable {
 
     /// One directive: its name, form and attributes.
     public struct Spec: Sendable, Hashable {
+        /// The directive's name.
         public var name: String
+        /// The only form it may be written in.
         public var form: Directive.Form
+        /// Every attribute it accepts.
         public var attributes: [Attribute]
         /// Groups of attributes of which exactly one must be written (`[["metric", "metrics"]]`).
         public var required: [[String]]
 
+        /// A directive with its attributes and required groups.
         public init(_ name: String, _ form: Directive.Form, _ attributes: [Attribute], required: [[String]] = []) {
             self.name = name
             self.form = form
@@ -59,6 +66,7 @@ public struct DirectiveSchema: Sendable {
     /// The directives by name.
     public var specs: [String: Spec]
 
+    /// A directive set from specs (the first of two with one name wins).
     public init(_ specs: [Spec]) {
         self.specs = Dictionary(specs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }

@@ -1,9 +1,12 @@
 /// Checks a page's directives against the directive set and the known metric
 /// slugs, collecting every error at the directive's or attribute's location.
 public struct DirectiveValidator: Sendable {
+    /// The directive set to check against.
     public let schema: DirectiveSchema
+    /// The slugs of every metric of the project.
     public let metrics: Set<String>
 
+    /// A validator for a project's metrics.
     public init(schema: DirectiveSchema = .standard, metrics: Set<String>) {
         self.schema = schema
         self.metrics = metrics
