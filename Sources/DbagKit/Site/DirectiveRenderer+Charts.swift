@@ -3,7 +3,7 @@ import Foundation
 /// Charts, sparklines, tables and heatmaps.
 extension DirectiveRenderer {
     /// Width of the narrow rendering shown in small containers (phones, grid cells).
-    static let narrowWidth = 360.0
+    static let narrowWidth = 320.0
 
     func chart(_ directive: Directive) -> String {
         let slugs = (directive["metrics"] ?? directive["metric"] ?? "").split(separator: ",")
