@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -40,7 +41,16 @@ let package = Package(
             name: "dbag",
             dependencies: [
                 "DbagKit",
+                "DbagServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "DbagServe",
+            dependencies: [
+                "DbagKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             swiftSettings: strict
         ),
@@ -52,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DbagKitTests",
-            dependencies: ["DbagKit", "CSQLite"],
+            dependencies: ["DbagKit", "DbagServe", "CSQLite"],
             exclude: ["Fixtures", "Snapshots"],
             swiftSettings: strict
         ),
