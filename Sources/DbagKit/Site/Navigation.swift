@@ -53,12 +53,12 @@ public struct Navigation: Sendable {
         }
     }
 
-    /// The Mustache context: `[{heading, pages: [{title, url, current}]}]`.
-    public func context(baseURL: String, currentURLPath: String) -> [[String: Any]] {
+    /// The Mustache context: `[{heading, pages: [{title, url}]}]`.
+    public func context(baseURL: String) -> [[String: Any]] {
         groups.map { group in
             var entry: [String: Any] = [
                 "pages": group.items.map { item -> [String: Any] in
-                    ["title": item.title, "url": baseURL + item.urlPath, "current": item.urlPath == currentURLPath]
+                    ["title": item.title, "url": baseURL + item.urlPath]
                 },
             ]
             if let heading = group.heading { entry["heading"] = heading }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The one place the build touches the disk: writes a whole site to a fresh
 /// folder beside the output, then swaps it in, so a failed or killed build
@@ -29,7 +32,7 @@ public enum OutputWriter {
                 if made.insert(folder).inserted {
                     try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 }
-                try file.contents.write(to: url)
+                try write(file.contents, to: url.path)
             }
             let hadPrevious = fm.fileExists(atPath: target.path)
             if hadPrevious { try fm.moveItem(at: target, to: retired) }
@@ -51,6 +54,22 @@ public enum OutputWriter {
         } catch {
             try? fm.removeItem(at: staging)
             throw error
+        }
+    }
+
+    /// Writes bytes to a new file with plain POSIX calls (no fsync per file:
+    /// the whole folder is swapped in at the end).
+    static func write(_ data: Data, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Diagnostic("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let n = Glibc.write(fd, base + offset, buffer.count - offset)
+                guard n > 0 else { throw Diagnostic("cannot write \(path): \(String(cString: strerror(errno)))") }
+                offset += n
+            }
         }
     }
 

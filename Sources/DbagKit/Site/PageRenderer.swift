@@ -6,7 +6,8 @@ import Mustache
 struct PageRenderer: Sendable {
     let config: Config
     let library: MustacheLibrary
-    let navigation: Navigation
+    /// The theme's `sidebar.mustache`, rendered once per build; each page marks its own link.
+    let sidebar: String
     let data: SiteData
     let now: Date
     let objectURLs: [String: [String: String]]
@@ -51,7 +52,7 @@ struct PageRenderer: Sendable {
         let context: [String: Any] = [
             "site": ["title": config.title, "base_url": config.baseURL],
             "page": page,
-            "nav": navigation.context(baseURL: config.baseURL, currentURLPath: navigationPath(plan)),
+            "sidebar": Self.markCurrent(config.baseURL + navigationPath(plan), in: sidebar),
             "freshness": freshness.context,
         ]
         var html = library.render(context, withTemplate: "page") ?? ""
@@ -59,6 +60,22 @@ struct PageRenderer: Sendable {
             html.insert(contentsOf: bodySuffix, at: end.lowerBound)
         }
         return html
+    }
+
+    /// Adds `aria-current="page"` to the last sidebar link to `url` (the first may be the site title).
+    static func markCurrent(_ url: String, in sidebar: String) -> String {
+        let link = Array(("href=\"" + HTML.escape(url) + "\"").utf8)
+        let bytes = Array(sidebar.utf8)
+        guard link.count <= bytes.count else { return sidebar }
+        var start = bytes.count - link.count
+        while start >= 0 {
+            if bytes[start] == link[0], bytes[start..<(start + link.count)].elementsEqual(link) {
+                let end = start + link.count
+                return String(decoding: bytes[..<end], as: UTF8.self) + " aria-current=\"page\"" + String(decoding: bytes[end...], as: UTF8.self)
+            }
+            start -= 1
+        }
+        return sidebar
     }
 
     /// The sidebar entry a page highlights: an object page highlights its folder.

@@ -95,7 +95,10 @@ public struct SiteBuilder: Sendable {
     /// 6–7. Renders every page in parallel and applies the theme.
     func render(_ prepared: Prepared) -> [OutputFile] {
         let results = ResultSlots<OutputFile>(count: prepared.plans.count)
-        let renderer = PageRenderer(config: config, library: prepared.library, navigation: prepared.navigation,
+        let navigation = ["site": ["title": config.title, "base_url": config.baseURL],
+                          "nav": prepared.navigation.context(baseURL: config.baseURL)] as [String: Any]
+        let sidebar = prepared.library.render(navigation, withTemplate: "sidebar") ?? ""
+        let renderer = PageRenderer(config: config, library: prepared.library, sidebar: sidebar,
                                     data: prepared.data, now: now, objectURLs: prepared.objectURLs, bodySuffix: bodySuffix)
         let plans = prepared.plans
         DispatchQueue.concurrentPerform(iterations: plans.count) { index in
