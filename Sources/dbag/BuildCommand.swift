@@ -3,7 +3,7 @@ import DbagKit
 import Foundation
 
 /// `dbag build [--out DIR] [--base-url URL]`: writes the site.
-struct BuildCommand: AsyncParsableCommand {
+struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the dashboards into a static site (default: site/).",
@@ -18,25 +18,25 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Prefix for every internal link, e.g. /metrics/ (default: base_url in dbag.yml).")
     var baseURL: String?
 
-    func run() async throws {
+    func run() throws {
         var config = try project.loadConfig()
         if let baseURL { config.baseURL = Config.normalizedBaseURL(baseURL) }
         let started = Date()
-        let files: [OutputFile]
+        let output = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? config.directory.appendingPathComponent("site", isDirectory: true)
+        let written: (pages: Int, files: Int)
         do {
-            files = try SiteBuilder(config: config, now: BuildClock.now()).build()
-        } catch {
+            written = try SiteBuilder(config: config, now: BuildClock.now()).write(to: output)
+        } catch let error as DiagnosticList {
             Terminal.error(error.description)
             Terminal.error("build failed: \(error.diagnostics.count) error\(error.diagnostics.count == 1 ? "" : "s"); the previous site is unchanged")
             throw ExitCode(1)
+        } catch {
+            Terminal.error(Terminal.prefixed(error))
+            throw ExitCode(1)
         }
-        let output = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? config.directory.appendingPathComponent("site", isDirectory: true)
-        try await Terminal.userErrors {
-            try OutputWriter.write(files, to: output, project: config.directory)
-        }
-        let pages = files.filter { $0.path.hasSuffix(".html") }.count
+        let (pages, files) = written
         let seconds = Date().timeIntervalSince(started)
-        print("built \(pages) page\(pages == 1 ? "" : "s") (\(files.count) files) into \(output.standardizedFileURL.path) in \(String(format: "%.2f", seconds))s")
+        print("built \(pages) page\(pages == 1 ? "" : "s") (\(files) files) into \(output.standardizedFileURL.path) in \(String(format: "%.2f", seconds))s")
     }
 }
 

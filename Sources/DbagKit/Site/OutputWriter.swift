@@ -3,58 +3,83 @@ import Foundation
 import Glibc
 #endif
 
-/// The one place the build touches the disk: writes a whole site to a fresh
+/// The one place the build touches the disk: writes a whole site into a fresh
 /// folder beside the output, then swaps it in, so a failed or killed build
-/// leaves the previous site as it was.
-public enum OutputWriter {
-    /// Writes `files` as the new content of `directory`. Hidden files at the top
-    /// of the previous output (`.git`, `.gitkeep`, `.nojekyll`) are carried over.
-    public static func write(_ files: [OutputFile], to directory: URL, project: URL? = nil) throws {
+/// leaves the previous site as it was. Files may be written from several
+/// threads at once; `commit()` swaps the folder in.
+public final class OutputWriter: @unchecked Sendable {
+    let target: URL
+    let staging: URL
+    let retired: URL
+    private var madeFolders = Set<String>()
+    private let lock = NSLock()
+
+    /// Starts a new output for `directory`; refuses the project itself or a folder that is not a site.
+    public init(directory: URL, project: URL? = nil) throws {
         let fm = FileManager.default
-        let target = directory.standardizedFileURL
-        try refuseUnsafeTarget(target, project: project?.standardizedFileURL)
+        target = directory.standardizedFileURL
+        try Self.refuseUnsafeTarget(target, project: project?.standardizedFileURL)
         let parent = target.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(pid)")
-        let retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
+        staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(pid)")
+        retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
         try? fm.removeItem(at: staging)
         try? fm.removeItem(at: retired)
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// Writes `files` as the new content of `directory`, all or nothing.
+    public static func write(_ files: [OutputFile], to directory: URL, project: URL? = nil) throws {
+        let writer = try OutputWriter(directory: directory, project: project)
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var made = Set<String>()
-            for file in files {
-                guard OutputFile.isSafe(file.path) else {
-                    throw Diagnostic("refusing to write '\(file.path)': it would land outside the output folder")
-                }
-                let url = staging.appendingPathComponent(file.path)
-                let folder = url.deletingLastPathComponent().path
-                if made.insert(folder).inserted {
-                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                try write(file.contents, to: url.path)
-            }
-            let hadPrevious = fm.fileExists(atPath: target.path)
-            if hadPrevious { try fm.moveItem(at: target, to: retired) }
-            do {
-                try fm.moveItem(at: staging, to: target)
-            } catch {
-                if hadPrevious { try? fm.moveItem(at: retired, to: target) }
-                throw error
-            }
-            if hadPrevious {
-                for name in try fm.contentsOfDirectory(atPath: retired.path) where name.hasPrefix(".") {
-                    let destination = target.appendingPathComponent(name)
-                    if !fm.fileExists(atPath: destination.path) {
-                        try fm.moveItem(at: retired.appendingPathComponent(name), to: destination)
-                    }
-                }
-                try fm.removeItem(at: retired)
-            }
+            for file in files { try writer.write(file) }
+            try writer.commit()
         } catch {
-            try? fm.removeItem(at: staging)
+            writer.discard()
             throw error
         }
+    }
+
+    /// Writes one file into the new output.
+    public func write(_ file: OutputFile) throws {
+        guard OutputFile.isSafe(file.path) else {
+            throw Diagnostic("refusing to write '\(file.path)': it would land outside the output folder")
+        }
+        let path = staging.path + "/" + file.path
+        let folder = (path as NSString).deletingLastPathComponent
+        lock.lock()
+        let isNew = madeFolders.insert(folder).inserted
+        lock.unlock()
+        if isNew { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try Self.write(file.contents, to: path)
+    }
+
+    /// Swaps the new output in. Hidden files at the top of the previous output
+    /// (`.git`, `.gitkeep`, `.nojekyll`) are carried over.
+    public func commit() throws {
+        let fm = FileManager.default
+        let hadPrevious = fm.fileExists(atPath: target.path)
+        if hadPrevious { try fm.moveItem(at: target, to: retired) }
+        do {
+            try fm.moveItem(at: staging, to: target)
+        } catch {
+            if hadPrevious { try? fm.moveItem(at: retired, to: target) }
+            throw error
+        }
+        guard hadPrevious else { return }
+        for name in try fm.contentsOfDirectory(atPath: retired.path) where name.hasPrefix(".") {
+            let destination = target.appendingPathComponent(name)
+            if !fm.fileExists(atPath: destination.path) {
+                try fm.moveItem(at: retired.appendingPathComponent(name), to: destination)
+            }
+        }
+        try fm.removeItem(at: retired)
+    }
+
+    /// Throws the new output away; the previous one stays as it was.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
     }
 
     /// Writes bytes to a new file with plain POSIX calls (no fsync per file:

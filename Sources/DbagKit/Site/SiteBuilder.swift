@@ -20,16 +20,43 @@ public struct SiteBuilder: Sendable {
         self.bodySuffix = bodySuffix
     }
 
-    /// Every file of the site, sorted by path; every error of the run at once.
+    /// Every file of the site in memory, sorted by path; every error of the run at once.
     public func build() throws(DiagnosticList) -> [OutputFile] {
         let prepared = try prepare()
-        let pages = render(prepared)
-        var files = pages
-        files += DataAPI.files(config: config, data: prepared.data)
+        let pages = ResultSlots<OutputFile>(count: prepared.plans.count)
+        render(prepared) { index, file in pages.set(index, file) }
+        return (pages.values + extras(prepared)).sorted { $0.path < $1.path }
+    }
+
+    /// Builds and writes the site to `directory`, streaming pages to disk as they
+    /// are rendered so memory stays flat however many pages there are.
+    /// Returns the number of pages and files written.
+    public func write(to directory: URL) throws -> (pages: Int, files: Int) {
+        let prepared = try prepare()
+        let writer = try OutputWriter(directory: directory, project: config.directory)
+        let failures = ResultSlots<String>(count: 1)
+        do {
+            render(prepared) { _, file in
+                do { try writer.write(file) } catch { failures.set(0, "\(error)") }
+            }
+            if let failure = failures.values.first { throw Diagnostic(failure) }
+            let extras = extras(prepared)
+            for file in extras { try writer.write(file) }
+            try writer.commit()
+            return (prepared.plans.count, prepared.plans.count + extras.count)
+        } catch {
+            writer.discard()
+            throw error
+        }
+    }
+
+    /// 8. The data API, badges and assets.
+    func extras(_ prepared: Prepared) -> [OutputFile] {
+        var files = DataAPI.files(config: config, data: prepared.data)
         files += BadgeFiles.files(config: config, data: prepared.data)
         files += prepared.theme.assets.map { OutputFile(path: $0.key, contents: $0.value) }
         files.append(OutputFile(path: "assets/charts.css", text: ChartCSS.stylesheet + "\n"))
-        return files.sorted { $0.path < $1.path }
+        return files
     }
 
     /// Stages 1–5 without writing anything: the errors `dbag check` reports.
@@ -92,9 +119,9 @@ public struct SiteBuilder: Sendable {
         return Prepared(theme: theme, library: library, data: data, plans: plans, navigation: navigation, objectURLs: planner.objectURLs)
     }
 
-    /// 6–7. Renders every page in parallel and applies the theme.
-    func render(_ prepared: Prepared) -> [OutputFile] {
-        let results = ResultSlots<OutputFile>(count: prepared.plans.count)
+    /// 6–7. Renders every page in parallel and applies the theme, handing each
+    /// page to `deliver` (from several threads) as soon as it is done.
+    func render(_ prepared: Prepared, deliver: @Sendable (Int, OutputFile) -> Void) {
         let navigation = ["site": ["title": config.title, "base_url": config.baseURL],
                           "nav": prepared.navigation.context(baseURL: config.baseURL)] as [String: Any]
         let sidebar = prepared.library.render(navigation, withTemplate: "sidebar") ?? ""
@@ -103,9 +130,8 @@ public struct SiteBuilder: Sendable {
         let plans = prepared.plans
         DispatchQueue.concurrentPerform(iterations: plans.count) { index in
             let plan = plans[index]
-            results.set(index, OutputFile(path: Routes.outputPath(forURLPath: plan.urlPath), text: renderer.render(plan)))
+            deliver(index, OutputFile(path: Routes.outputPath(forURLPath: plan.urlPath), text: renderer.render(plan)))
         }
-        return results.values
     }
 }
 
