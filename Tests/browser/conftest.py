@@ -120,6 +120,13 @@ def set_width(drv, width, height=900):
 def load(drv, path):
     """Load a page and wait until it, its fonts and its images are done."""
     drv.get(url(path))
+    nav = drv.execute_script(
+        "const n = performance.getEntriesByType('navigation')[0];"
+        "return {href: location.href, status: n ? n.responseStatus : null};"
+    )
+    assert nav["href"].startswith(SITE_URL + "/") and nav["status"] == 200, (
+        f"{path} did not load from the test server: {nav['href']} (HTTP {nav['status']})"
+    )
     drv.execute_async_script(
         "const done = arguments[arguments.length - 1];"
         "document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));"
