@@ -20,8 +20,11 @@ public enum ChartCSS {
     .chart-svg .point.dense:hover,.chart-svg .point.dense:focus{fill-opacity:1}
     .chart-svg .bar:hover{fill-opacity:.8}
     .chart-legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0 0 .25rem;padding:0;color:var(--text)}
-    .chart-legend li{display:inline-flex;align-items:center;gap:.35rem}
+    .chart-legend li{display:inline-flex;align-items:center;gap:.35rem;color:var(--text)}
     .chart-legend .swatch{flex:none}
+    .chart-legend .series-1 .swatch{color:var(--series-1)}.chart-legend .series-2 .swatch{color:var(--series-2)}
+    .chart-legend .series-3 .swatch{color:var(--series-3)}.chart-legend .series-4 .swatch{color:var(--series-4)}
+    .chart-legend .series-5 .swatch{color:var(--series-5)}.chart-legend .series-6 .swatch{color:var(--series-6)}
     .chart-empty{color:var(--muted)}
     .sparkline,.spark{color:var(--spark);overflow:visible}
     .spark{vertical-align:-0.15em}
