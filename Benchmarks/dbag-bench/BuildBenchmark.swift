@@ -17,7 +17,7 @@ enum BuildBenchmark {
         } else {
             try makeDashboardsProject(in: folder, end: end)
         }
-        print(String(format: "setup (project and store): %.2fs", Date().timeIntervalSince(setup)))
+        print(String(format: "setup (project and store): %.2fs, peak memory so far %.0f MB", Date().timeIntervalSince(setup), PeakMemory.megabytes()))
         let config = try ConfigLoader.load(projectDirectory: folder)
         let started = Date()
         let written = try SiteBuilder(config: config, now: end.date).write(to: folder.appendingPathComponent("site"))
@@ -72,7 +72,8 @@ enum BuildBenchmark {
         var values: [StoredValue] = []
         values.reserveCapacity(365_000)
         var labels: [(metric: String, key: String, label: String)] = []
-        for batch in 0..<10 {
+        let count = Int(ProcessInfo.processInfo.environment["DBAG_BENCH_OBJECTS"] ?? "") ?? 10_000
+        for batch in 0..<(count / 1000) {
             values.removeAll(keepingCapacity: true)
             for k in (batch * 1000)..<((batch + 1) * 1000) {
                 labels.append(("comments", "customer-\(k)", "Customer \(k)"))
