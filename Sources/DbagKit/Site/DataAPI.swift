@@ -1,49 +1,57 @@
 import Foundation
 
-/// The static data API: `data/<metric>.json`, `data/<metric>.csv` and `data/all.csv`.
+/// The static data API: `data/<metric>.json`, `data/<metric>.csv` and
+/// `data/all.csv`. Files are handed over one at a time, written as bytes, so a
+/// store of millions of values never sits in memory as text all at once.
 enum DataAPI {
-    static func files(config: Config, data: SiteData) -> [OutputFile] {
-        var files: [OutputFile] = []
-        var all = CSVText.header
+    /// Every data file, each passed to `deliver` as soon as it is made.
+    static func files(config: Config, data: SiteData, deliver: (OutputFile) throws -> Void) rethrows {
+        var all = Array(CSVText.header.utf8)
         for metric in config.metrics.sorted(by: { $0.slug < $1.slug }) {
             let series = data.series[metric.slug] ?? [:]
-            var csv = CSVText.header
+            var csv = Array(CSVText.header.utf8)
             CSVText.rows(metric: metric.slug, series: series, into: &csv)
-            CSVText.rows(metric: metric.slug, series: series, into: &all)
-            files.append(OutputFile(path: "data/\(metric.slug).csv", text: csv))
-            files.append(OutputFile(path: "data/\(metric.slug).json", text: json(metric: metric, data: data)))
+            all.append(contentsOf: csv.dropFirst(CSVText.header.utf8.count))
+            try deliver(OutputFile(path: "data/\(metric.slug).csv", contents: Data(csv)))
+            try deliver(OutputFile(path: "data/\(metric.slug).json", contents: Data(json(metric: metric, data: data))))
         }
-        files.append(OutputFile(path: "data/all.csv", text: all))
-        return files
+        try deliver(OutputFile(path: "data/all.csv", contents: Data(all)))
     }
 
-    static func json(metric: Metric, data: SiteData) -> String {
-        var out = "{\n"
-        out += "  \"metric\": \(quote(metric.slug)),\n"
-        out += "  \"name\": \(quote(metric.name)),\n"
-        out += "  \"description\": \(quote(metric.description)),\n"
-        out += "  \"unit\": \(quote(metric.unit)),\n"
-        out += "  \"format\": \(quote(metric.format.rawValue)),\n"
-        out += "  \"good\": \(quote(metric.good.rawValue)),\n"
-        out += "  \"kind\": \(quote(metric.kind)),\n"
-        out += "  \"per\": \(metric.per.map(quote) ?? "null"),\n"
-        out += "  \"last_collected\": \(data.lastSaved[metric.slug].map { quote(Timestamp.string($0)) } ?? "null"),\n"
+    /// `{"metric": …, "series": [{"key": "", "label": null, "values": [["2025-01-01", 12], …]}]}`.
+    static func json(metric: Metric, data: SiteData) -> [UInt8] {
+        var out: [UInt8] = []
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
+        add("{\n")
+        add("  \"metric\": \(quote(metric.slug)),\n")
+        add("  \"name\": \(quote(metric.name)),\n")
+        add("  \"description\": \(quote(metric.description)),\n")
+        add("  \"unit\": \(quote(metric.unit)),\n")
+        add("  \"format\": \(quote(metric.format.rawValue)),\n")
+        add("  \"good\": \(quote(metric.good.rawValue)),\n")
+        add("  \"kind\": \(quote(metric.kind)),\n")
+        add("  \"per\": \(metric.per.map(quote) ?? "null"),\n")
+        add("  \"last_collected\": \(data.lastSaved[metric.slug].map { quote(Timestamp.string($0)) } ?? "null"),\n")
+        add("  \"series\": [")
         let series = data.series[metric.slug] ?? [:]
-        if metric.per != nil {
-            let labels = series.keys.sorted().map { "    \(quote($0)): \(quote(data.label(metric.slug, key: $0)))" }
-            out += "  \"labels\": {" + (labels.isEmpty ? "},\n" : "\n" + labels.joined(separator: ",\n") + "\n  },\n")
-        }
-        var rows: [String] = []
-        for key in series.keys.sorted() {
-            for point in series[key] ?? [] {
-                rows.append("    {\"key\": \(quote(key)), \"day\": \"\(point.day)\", \"value\": \(NumberText.shortest(point.value))}")
+        for (index, key) in series.keys.sorted().enumerated() {
+            add(index == 0 ? "\n" : ",\n")
+            let label = metric.per == nil ? "null" : quote(data.label(metric.slug, key: key))
+            add("    {\"key\": \(quote(key)), \"label\": \(label), \"values\": [")
+            for (i, point) in (series[key] ?? []).enumerated() {
+                add(i == 0 ? "[\"" : ", [\"")
+                add(point.day.description)
+                add("\", ")
+                add(NumberText.shortest(point.value))
+                add("]")
             }
+            add("]}")
         }
-        out += "  \"values\": [" + (rows.isEmpty ? "]\n" : "\n" + rows.joined(separator: ",\n") + "\n  ]\n")
-        return out + "}\n"
+        add(series.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+        return out
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal (`<` escaped too, so the file is safe to inline in HTML).
     static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -56,7 +64,8 @@ enum DataAPI {
             case "<": out += "\\u003c"
             default:
                 if scalar.value < 0x20 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

@@ -25,7 +25,9 @@ public struct SiteBuilder: Sendable {
         let prepared = try prepare()
         let pages = ResultSlots<OutputFile>(count: prepared.plans.count)
         render(prepared) { index, file in pages.set(index, file) }
-        return (pages.values + extras(prepared)).sorted { $0.path < $1.path }
+        var files = pages.values
+        extras(prepared) { files.append($0) }
+        return files.sorted { $0.path < $1.path }
     }
 
     /// Builds and writes the site to `directory`, streaming pages to disk as they
@@ -40,23 +42,25 @@ public struct SiteBuilder: Sendable {
                 do { try writer.write(file) } catch { failures.set(0, "\(error)") }
             }
             if let failure = failures.values.first { throw Diagnostic(failure) }
-            let extras = extras(prepared)
-            for file in extras { try writer.write(file) }
+            var count = prepared.plans.count
+            try extras(prepared) { file throws in
+                try writer.write(file)
+                count += 1
+            }
             try writer.commit()
-            return (prepared.plans.count, prepared.plans.count + extras.count)
+            return (prepared.plans.count, count)
         } catch {
             writer.discard()
             throw error
         }
     }
 
-    /// 8. The data API, badges and assets.
-    func extras(_ prepared: Prepared) -> [OutputFile] {
-        var files = DataAPI.files(config: config, data: prepared.data)
-        files += BadgeFiles.files(config: config, data: prepared.data)
-        files += prepared.theme.assets.map { OutputFile(path: $0.key, contents: $0.value) }
-        files.append(OutputFile(path: "assets/charts.css", text: ChartCSS.stylesheet + "\n"))
-        return files
+    /// 8. The data API, badges and assets, each handed to `deliver` as it is made.
+    func extras(_ prepared: Prepared, deliver: (OutputFile) throws -> Void) rethrows {
+        try DataAPI.files(config: config, data: prepared.data, deliver: deliver)
+        for file in BadgeFiles.files(config: config, data: prepared.data) { try deliver(file) }
+        for (path, contents) in prepared.theme.assets { try deliver(OutputFile(path: path, contents: contents)) }
+        try deliver(OutputFile(path: "assets/charts.css", text: ChartCSS.stylesheet + "\n"))
     }
 
     /// Stages 1–5 without writing anything: the errors `dbag check` reports.
