@@ -67,7 +67,7 @@ public struct SQLCollector: Collector {
             throw CollectError("\(error)")
         }
         let alarm = DispatchWorkItem { database.interrupt() }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: alarm)
+        Blocking.after(timeout, alarm)
         defer { alarm.cancel() }
         do {
             let statement = try database.prepare(sql)
