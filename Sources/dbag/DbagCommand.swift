@@ -9,10 +9,14 @@ struct DbagCommand: AsyncParsableCommand {
         abstract: "Collect one value per metric per day, and build dashboards from Markdown.",
         version: "0.1.0",
         subcommands: [
+            InitCommand.self,
             CollectCommand.self,
             RecordCommand.self,
             ExportCommand.self,
             ImportCommand.self,
+            FakeCommand.self,
+            MetricsCommand.self,
+            CronCommand.self,
         ]
     )
 }
