@@ -9,12 +9,16 @@ struct DbagCommand: AsyncParsableCommand {
         abstract: "Collect one value per metric per day, and build dashboards from Markdown.",
         version: "0.1.0",
         subcommands: [
+            InitCommand.self,
             CollectCommand.self,
             RecordCommand.self,
-            ExportCommand.self,
             ImportCommand.self,
+            ExportCommand.self,
+            FakeCommand.self,
             BuildCommand.self,
             CheckCommand.self,
+            MetricsCommand.self,
+            CronCommand.self,
         ]
     )
 }

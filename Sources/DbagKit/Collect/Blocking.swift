@@ -2,16 +2,31 @@ import Dispatch
 import Foundation
 import Yams
 
-/// Runs blocking work (SQLite queries, waiting for processes) off Swift's
-/// cooperative thread pool, so a slow collector never starves the others.
+/// Runs blocking work (SQLite queries, waiting for processes) on threads of its
+/// own, off Swift's cooperative pool and off GCD's global queues (both as wide
+/// as the CPU count on Linux): a hanging collector never starves the others or
+/// the timers that will kill it.
 enum Blocking {
-    /// Runs `body` on a global dispatch queue and returns its result.
+    /// The queue timeouts fire on; a private serial queue gets its own thread.
+    static let timers = DispatchQueue(label: "dbag.timeouts")
+
+    /// Runs `body` on a new thread and returns its result.
     static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try body() })
-            }
+            thread { continuation.resume(with: Result { try body() }) }
         }
+    }
+
+    /// Starts `body` on a new thread.
+    static func thread(_ body: @escaping @Sendable () -> Void) {
+        let thread = Thread(block: body)
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// Runs `work` after `seconds` unless cancelled first.
+    static func after(_ seconds: Double, _ work: DispatchWorkItem) {
+        timers.asyncAfter(deadline: .now() + seconds, execute: work)
     }
 }
 

@@ -74,7 +74,7 @@ public struct Collection: Sendable {
 
     /// Runs the collectors, at most `concurrency` at once; never throws: failures become outcomes.
     public func collect(_ metrics: [Metric], day: Day) async -> [MetricOutcome] {
-        let config = config
+        let config = config, pool = SourcePool()
         var outcomes = [MetricOutcome?](repeating: nil, count: metrics.count)
         await withTaskGroup(of: (Int, MetricOutcome).self) { group in
             var next = 0
@@ -82,7 +82,7 @@ public struct Collection: Sendable {
                 guard next < metrics.count else { return }
                 let index = next, metric = metrics[index]
                 next += 1
-                group.addTask { (index, await Collection.collect(metric, day: day, config: config)) }
+                group.addTask { (index, await Collection.collect(metric, day: day, config: config, sources: pool)) }
             }
             for _ in 0..<concurrency { start() }
             while let (index, outcome) = await group.next() {
@@ -94,13 +94,13 @@ public struct Collection: Sendable {
     }
 
     /// Collects one metric, turning any error into a message.
-    static func collect(_ metric: Metric, day: Day, config: Config) async -> MetricOutcome {
+    static func collect(_ metric: Metric, day: Day, config: Config, sources: SourcePool) async -> MetricOutcome {
         let started = Date()
         guard let collector = metric.collector else {
             return MetricOutcome(slug: metric.slug, error: "no collector", started: started, finished: started)
         }
         do {
-            let values = try await collector.collect(CollectContext(config: config, metric: metric, day: day))
+            let values = try await collector.collect(CollectContext(config: config, metric: metric, day: day, sources: sources))
             return MetricOutcome(slug: metric.slug, values: values, started: started, finished: Date())
         } catch {
             return MetricOutcome(slug: metric.slug, error: "\(error)", started: started, finished: Date())

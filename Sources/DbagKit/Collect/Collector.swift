@@ -19,11 +19,14 @@ public struct CollectContext: Sendable {
     public var config: Config
     public var metric: Metric
     public var day: Day
+    /// Source connections shared by one run; nil opens a fresh one per query.
+    public var sources: SourcePool?
 
-    public init(config: Config, metric: Metric, day: Day) {
+    public init(config: Config, metric: Metric, day: Day, sources: SourcePool? = nil) {
         self.config = config
         self.metric = metric
         self.day = day
+        self.sources = sources
     }
 }
 

@@ -52,8 +52,7 @@ public struct HTTPCollector: Collector {
         }
         let (data, status) = try await Self.fetch(request, timeout: timeout)
         guard (200..<300).contains(status) else {
-            let body = String(decoding: data.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw CollectError("\(url.absoluteString) answered HTTP \(status)" + (body.isEmpty ? "" : ": \(body)"))
+            throw CollectError("\(url.absoluteString) answered HTTP \(status) \(HTTPURLResponse.localizedString(forStatusCode: status))")
         }
         guard let path else {
             guard let value = NumberScanner.firstNumber(in: String(decoding: data, as: UTF8.self)) else {
@@ -82,10 +81,10 @@ public struct HTTPCollector: Collector {
                     once.finish(.success((data ?? Data(), (response as? HTTPURLResponse)?.statusCode ?? 0)))
                 }
             }
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+            Blocking.after(timeout, DispatchWorkItem {
                 once.finish(.failure(CollectError("GET \(request.url?.absoluteString ?? "") timed out after \(DurationText.format(timeout))")))
                 task.cancel()
-            }
+            })
             task.resume()
         }
     }

@@ -50,14 +50,18 @@ public enum ProcessRunner {
         let readers = DispatchGroup()
         let out = OutputBuffer(), err = OutputBuffer()
         for (fd, buffer) in [(outPipe[0], out), (errPipe[0], err)] {
-            DispatchQueue.global().async(group: readers) { buffer.drain(fd) }
+            readers.enter()
+            Blocking.thread {
+                buffer.drain(fd)
+                readers.leave()
+            }
         }
         let timedOut = Flag()
         let killer = DispatchWorkItem {
             timedOut.set()
             kill(-pid, SIGKILL)
         }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
+        Blocking.after(timeout, killer)
 
         // Wait for the shell to exit without reaping it, so its pid (the group id) stays ours
         // while the rest of the group is killed.

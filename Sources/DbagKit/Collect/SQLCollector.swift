@@ -48,30 +48,35 @@ public struct SQLCollector: Collector {
         guard let path = context.config.sources[source]?.path else {
             throw CollectError("unknown source '\(source)'")
         }
-        let sql = sql, timeout = timeout, perObject = context.metric.per != nil
+        let sql = sql, timeout = timeout, perObject = context.metric.per != nil, pool = context.sources ?? SourcePool()
         return try await Blocking.run {
-            try SQLCollector.query(path: path, sql: sql, timeout: timeout, perObject: perObject)
+            try SQLCollector.query(path: path, sql: sql, timeout: timeout, perObject: perObject, pool: pool)
         }
     }
 
     /// Runs the query synchronously, interrupting it after `timeout` seconds.
-    static func query(path: String, sql: String, timeout: Double, perObject: Bool) throws -> [CollectedValue] {
+    static func query(path: String, sql: String, timeout: Double, perObject: Bool, pool: SourcePool) throws -> [CollectedValue] {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CollectError("source database \(path) does not exist")
         }
         let database: SQLiteDatabase
         do {
-            database = try SQLiteDatabase(path: path, readOnly: true)
-            try database.execute("PRAGMA query_only = 1")
+            database = try pool.checkout(path)
         } catch {
             throw CollectError("\(error)")
         }
         let alarm = DispatchWorkItem { database.interrupt() }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: alarm)
+        Blocking.after(timeout, alarm)
         defer { alarm.cancel() }
         do {
-            let statement = try database.prepare(sql)
-            return perObject ? try objectRows(statement) : [try singleValue(statement)]
+            let values: [CollectedValue]
+            do {
+                let statement = try database.prepare(sql)
+                values = perObject ? try objectRows(statement) : [try singleValue(statement)]
+            }
+            alarm.cancel()  // before another query can use the connection
+            pool.checkin(database)
+            return values
         } catch let error as SQLiteError {
             if error.code & 0xff == 9 /* SQLITE_INTERRUPT */ {
                 throw CollectError("query timed out after \(DurationText.format(timeout)) (in `\(sql)`)")

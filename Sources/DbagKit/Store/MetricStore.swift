@@ -56,11 +56,13 @@ public final class MetricStore: @unchecked Sendable {
         try database.migrate(StoreSchema.migrations)
     }
 
-    /// Saves values (replacing each day's earlier value) and object labels in one transaction.
-    public func save(_ values: [StoredValue], labels: [(metric: String, key: String, label: String)] = [], at now: Date = Date()) throws {
+    /// Saves values (replacing each day's earlier value, or keeping it when `replacing` is false)
+    /// and object labels in one transaction.
+    public func save(_ values: [StoredValue], labels: [(metric: String, key: String, label: String)] = [],
+                     replacing: Bool = true, at now: Date = Date()) throws {
         let stamp = Timestamp.string(now)
         try database.transaction {
-            let insert = try database.prepare("INSERT OR REPLACE INTO metric_values (metric, key, day, value, collected_at) VALUES (?, ?, ?, ?, ?)")
+            let insert = try database.prepare("INSERT OR \(replacing ? "REPLACE" : "IGNORE") INTO metric_values (metric, key, day, value, collected_at) VALUES (?, ?, ?, ?, ?)")
             for v in values {
                 insert.reset()
                 try insert.bind(v.metric, at: 1)

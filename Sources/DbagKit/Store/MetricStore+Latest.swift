@@ -1,0 +1,19 @@
+import Foundation
+
+extension MetricStore {
+    /// Each metric's values on its latest day: one for plain metrics, one per key for per-object ones.
+    public func latestValues() throws -> [String: [(key: String, day: Day, value: Double)]] {
+        let statement = try database.prepare("""
+            SELECT v.metric, v.key, v.day, v.value FROM metric_values v
+            JOIN (SELECT metric, max(day) AS day FROM metric_values GROUP BY metric) m
+              ON v.metric = m.metric AND v.day = m.day
+            ORDER BY v.metric, v.key
+            """)
+        var result: [String: [(key: String, day: Day, value: Double)]] = [:]
+        while try statement.step() {
+            guard let day = Day(statement.string(2)) else { continue }
+            result[statement.string(0), default: []].append((statement.string(1), day, statement.double(3)))
+        }
+        return result
+    }
+}

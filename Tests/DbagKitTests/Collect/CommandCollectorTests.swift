@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import DbagKit
+
+@Suite struct CommandCollectorTests {
+    @Test(arguments: [
+        ("42", 42.0), ("  1,234 open", 1234), ("-12.5°C", -12.5), ("1e3 things", 1000), ("v2", 2),
+        ("3,14", 3), ("total: 12,345,678.5", 12_345_678.5), ("a-5", 5), (".5", 0.5), ("+7", 7),
+    ])
+    func firstNumber(_ text: String, _ expected: Double) {
+        #expect(NumberScanner.firstNumber(in: text) == expected)
+    }
+
+    @Test func noNumber() {
+        #expect(NumberScanner.firstNumber(in: "none here") == nil)
+    }
+
+    func config(_ project: TestProject, _ metrics: String) throws -> Config {
+        try project.config("metrics:\n" + metrics)
+    }
+
+    @Test func runsInTheProjectFolder() async throws {
+        let project = try TestProject()
+        try project.write("a.txt", "1\n")
+        try project.write("b.txt", "2\n")
+        let config = try config(project, """
+              files:
+                collect: { command: "ls *.txt | wc -l" }
+            """)
+        #expect(try await TestProject.collect("files", in: config) == [CollectedValue(value: 2)])
+    }
+
+    @Test func nonZeroExitQuotesStderr() async throws {
+        let project = try TestProject()
+        let config = try config(project, """
+              broken:
+                collect: { command: "echo 12; echo 'no such repo' >&2; exit 4" }
+            """)
+        let message = await TestProject.errorText { try await TestProject.collect("broken", in: config) }
+        #expect(message == "command exited 4: no such repo")
+    }
+
+    @Test func timeoutKillsTheCommandAndItsChildren() async throws {
+        let project = try TestProject()
+        let config = try config(project, """
+              hang:
+                collect: { command: "sleep 100 & echo $! > child.pid; sleep 100", timeout: 1s }
+            """)
+        let start = Date()
+        let message = await TestProject.errorText { try await TestProject.collect("hang", in: config) }
+        #expect(message == "command timed out after 1s and was killed")
+        #expect(Date().timeIntervalSince(start) < 10)
+        let pidText = try String(contentsOf: project.directory.appendingPathComponent("child.pid"), encoding: .utf8)
+        let pid = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(try await Self.isGone(pid))
+    }
+
+    @Test func childrenLeftBehindAreKilled() async throws {
+        let project = try TestProject()
+        let config = try config(project, """
+              leaves:
+                collect: { command: "sleep 100 > /dev/null 2>&1 & echo $! > child.pid; echo 5" }
+            """)
+        #expect(try await TestProject.collect("leaves", in: config) == [CollectedValue(value: 5)])
+        let pidText = try String(contentsOf: project.directory.appendingPathComponent("child.pid"), encoding: .utf8)
+        let pid = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(try await Self.isGone(pid))
+    }
+
+    @Test func perObjectLines() async throws {
+        let project = try TestProject()
+        let config = try config(project, """
+              repos:
+                per: repo
+                collect: { command: "printf 'dbag,12\\\\nsite,Our site,3.5\\\\n\\\\nzip big deal 7\\\\n'" }
+            """)
+        #expect(try await TestProject.collect("repos", in: config) == [
+            CollectedValue(key: "dbag", value: 12),
+            CollectedValue(key: "site", label: "Our site", value: 3.5),
+            CollectedValue(key: "zip", label: "big deal", value: 7),
+        ])
+    }
+
+    @Test func outputWithoutNumberFails() async throws {
+        let project = try TestProject()
+        let config = try config(project, """
+              words:
+                collect: { command: "echo nothing" }
+            """)
+        #expect(await TestProject.errorText { try await TestProject.collect("words", in: config) } == "no number in the command's output: nothing")
+    }
+
+    /// Whether a process no longer runs (gone, or a zombie waiting for its reaper).
+    static func isGone(_ pid: Int32) async throws -> Bool {
+        for _ in 0..<50 {
+            if kill(pid, 0) != 0 { return true }
+            if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+               let close = stat.lastIndex(of: ")"), stat[stat.index(close, offsetBy: 2)] == "Z" { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// `python3 -m http.server` on 127.0.0.1 and a free port, serving a temp folder.
+final class TestHTTPServer {
+    let process = Process()
+    let root: TestProject
+    private(set) var port = 0
+
+    init() throws {
+        root = try TestProject()
+        let output = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", root.path]
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // "Serving HTTP on 127.0.0.1 port 40123 (http://127.0.0.1:40123/) ..."
+        var text = ""
+        let deadline = Date().addingTimeInterval(10)
+        while port == 0, Date() < deadline {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+            if let range = text.range(of: "port "), let number = Int(text[range.upperBound...].prefix { $0.isNumber }) {
+                port = number
+            }
+        }
+        if port == 0 {
+            process.terminate()
+            throw CancellationError()
+        }
+    }
+
+    deinit {
+        // Not waitUntilExit(): it spins a run loop that may never see the exit here.
+        process.terminate()
+    }
+
+    /// Serves `text` at `/name`.
+    func serve(_ name: String, _ text: String) throws {
+        try root.write(name, text)
+    }
+
+    func url(_ name: String) -> String { "http://127.0.0.1:\(port)/\(name)" }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import DbagKit
+
+@Suite struct ConfigLoaderTests {
+    static func errors(_ yaml: String) -> [String] {
+        do {
+            _ = try ConfigLoader.parse(yaml, directory: URL(fileURLWithPath: "/tmp/project"))
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    @Test func malformedYAMLNamesTheLine() {
+        let errors = Self.errors("title: x\nmetrics:\n  a: [1, 2\n  b: 3\n")
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("dbag.yml:4:") == true)
+        #expect(errors.first?.contains("malformed YAML") == true)
+    }
+
+    @Test func unknownKeySuggestsTheNearest() {
+        #expect(Self.errors("""
+            metrics:
+              a:
+                colect: { command: "echo 1" }
+            """) == ["dbag.yml:3:5: error: unknown key 'colect' in metric 'a' (did you mean 'collect'?)"])
+    }
+
+    @Test func badSlug() {
+        #expect(Self.errors("metrics:\n  Active_Users:\n    unit: x\n")
+            == ["dbag.yml:2:3: error: metric slug 'Active_Users' must use only a-z, 0-9 and '-'"])
+    }
+
+    @Test func twoCollectorsOnOneMetric() {
+        #expect(Self.errors("""
+            metrics:
+              a:
+                collect: { command: "echo 1", http: "https://example.com" }
+            """) == ["dbag.yml:3:14: error: metric 'a' has two collectors (command and http): use one"])
+        #expect(Self.errors("""
+            sources:
+              app: { sqlite: app.db }
+            metrics:
+              a:
+                series: { source: app, sql: "SELECT 1" }
+                collect: { command: "echo 1" }
+            """) == ["dbag.yml:6:14: error: metric 'a' has two collectors: use either collect or series"])
+    }
+
+    @Test func unknownSource() {
+        #expect(Self.errors("""
+            sources:
+              app: { sqlite: app.db }
+            metrics:
+              a:
+                collect: { source: ap, sql: "SELECT 1" }
+            """) == ["dbag.yml:5:24: error: unknown source 'ap' (did you mean 'app'?)"])
+    }
+
+    @Test func badTimeout() {
+        #expect(Self.errors("""
+            metrics:
+              a:
+                collect: { command: "echo 1", timeout: soon }
+            """) == ["dbag.yml:3:44: error: 'timeout' must be a duration such as 30s, 5m, 2h or 2d, not 'soon'"])
+    }
+
+    @Test func collectorsParse() throws {
+        let config = try ConfigLoader.parse("""
+            sources:
+              app: { sqlite: app.db }
+            metrics:
+              a: { collect: { source: app, sql: "SELECT 1", timeout: 2m } }
+              b: { collect: { command: "echo 1", timeout: 500ms } }
+              c: { collect: { http: "https://example.com/x", json: a.b } }
+              d:
+            """, directory: URL(fileURLWithPath: "/tmp/project"))
+        #expect(config.metrics.map(\.kind) == ["sql", "command", "http", "pushed"])
+        #expect((config.metric("a")?.collector as? SQLCollector)?.timeout == 120)
+        #expect((config.metric("b")?.collector as? CommandCollector)?.timeout == 0.5)
+        #expect((config.metric("c")?.collector as? HTTPCollector)?.path == JSONPath("a.b"))
+        #expect(config.sources["app"]?.path == "/tmp/project/app.db")
+    }
+}
