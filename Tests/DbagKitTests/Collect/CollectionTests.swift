@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct CollectionTests {
     @Test func aHangingMetricDoesNotLoseTheOthers() async throws {
-        let project = try TestProject()
+        let project = try ScratchProject()
         try project.database("app.db", "CREATE TABLE t (x); INSERT INTO t VALUES (1), (2);")
         let config = try project.config("""
             sources:
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func collectingTwiceADayReplacesThatDay() async throws {
-        let project = try TestProject()
+        let project = try ScratchProject()
         try project.database("app.db", "CREATE TABLE c (k, v); INSERT INTO c VALUES ('a', 1), ('b', 2);")
         let config = try project.config("""
             sources:
@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func namedMetrics() throws {
-        let project = try TestProject()
+        let project = try ScratchProject()
         let config = try project.config("""
             metrics:
               open-issues:

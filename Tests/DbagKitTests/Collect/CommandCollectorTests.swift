@@ -15,39 +15,39 @@ import Testing
         #expect(NumberScanner.firstNumber(in: "none here") == nil)
     }
 
-    func config(_ project: TestProject, _ metrics: String) throws -> Config {
+    func config(_ project: ScratchProject, _ metrics: String) throws -> Config {
         try project.config("metrics:\n" + metrics)
     }
 
     @Test func runsInTheProjectFolder() async throws {
-        let project = try TestProject()
+        let project = try ScratchProject()
         try project.write("a.txt", "1\n")
         try project.write("b.txt", "2\n")
         let config = try config(project, """
               files:
                 collect: { command: "ls *.txt | wc -l" }
             """)
-        #expect(try await TestProject.collect("files", in: config) == [CollectedValue(value: 2)])
+        #expect(try await ScratchProject.collect("files", in: config) == [CollectedValue(value: 2)])
     }
 
     @Test func nonZeroExitQuotesStderr() async throws {
-        let project = try TestProject()
+        let project = try ScratchProject()
         let config = try config(project, """
               broken:
                 collect: { command: "echo 12; echo 'no such repo' >&2; exit 4" }
             """)
-        let message = await TestProject.errorText { try await TestProject.collect("broken", in: config) }
+        let message = await ScratchProject.errorText { try await ScratchProject.collect("broken", in: config) }
         #expect(message == "command exited 4: no such repo")
     }
 
     @Test func timeoutKillsTheCommandAndItsChildren() async throws {
-        let project = try TestProject()
+        let project = try ScratchProject()
         let config = try config(project, """
               hang:
                 collect: { command: "sleep 100 & echo $! > child.pid; sleep 100", timeout: 1s }
             """)
         let start = Date()
-        let message = await TestProject.errorText { try await TestProject.collect("hang", in: config) }
+        let message = await ScratchProject.errorText { try await ScratchProject.collect("hang", in: config) }
         #expect(message == "command timed out after 1s and was killed")
         #expect(Date().timeIntervalSince(start) < 10)
         let pidText = try String(contentsOf: project.directory.appendingPathComponent("child.pid"), encoding: .utf8)
@@ -56,25 +56,25 @@ import Testing
     }
 
     @Test func childrenLeftBehindAreKilled() async throws {
-        let project = try TestProject()
+        let project = try ScratchProject()
         let config = try config(project, """
               leaves:
                 collect: { command: "sleep 100 > /dev/null 2>&1 & echo $! > child.pid; echo 5" }
             """)
-        #expect(try await TestProject.collect("leaves", in: config) == [CollectedValue(value: 5)])
+        #expect(try await ScratchProject.collect("leaves", in: config) == [CollectedValue(value: 5)])
         let pidText = try String(contentsOf: project.directory.appendingPathComponent("child.pid"), encoding: .utf8)
         let pid = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(try await Self.isGone(pid))
     }
 
     @Test func perObjectLines() async throws {
-        let project = try TestProject()
+        let project = try ScratchProject()
         let config = try config(project, """
               repos:
                 per: repo
                 collect: { command: "printf 'dbag,12\\\\nsite,Our site,3.5\\\\n\\\\nzip big deal 7\\\\n'" }
             """)
-        #expect(try await TestProject.collect("repos", in: config) == [
+        #expect(try await ScratchProject.collect("repos", in: config) == [
             CollectedValue(key: "dbag", value: 12),
             CollectedValue(key: "site", label: "Our site", value: 3.5),
             CollectedValue(key: "zip", label: "big deal", value: 7),
@@ -82,12 +82,12 @@ import Testing
     }
 
     @Test func outputWithoutNumberFails() async throws {
-        let project = try TestProject()
+        let project = try ScratchProject()
         let config = try config(project, """
               words:
                 collect: { command: "echo nothing" }
             """)
-        #expect(await TestProject.errorText { try await TestProject.collect("words", in: config) } == "no number in the command's output: nothing")
+        #expect(await ScratchProject.errorText { try await ScratchProject.collect("words", in: config) } == "no number in the command's output: nothing")
     }
 
     /// Whether a process no longer runs (gone, or a zombie waiting for its reaper).

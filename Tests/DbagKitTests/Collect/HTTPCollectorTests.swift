@@ -7,7 +7,7 @@ import Testing
         let server = try TestHTTPServer()
         try server.serve("repo.json", #"{"stargazers_count": 1234, "data": {"items": [{"n": 1}, {"n": "2.5"}]}, "name": "dbag"}"#)
         try server.serve("plain.txt", "uptime 99.5%\n")
-        let project = try TestProject()
+        let project = try ScratchProject()
         let config = try project.config("""
             metrics:
               stars:
@@ -23,14 +23,14 @@ import Testing
               gone:
                 collect: { http: "\(server.url("nope.json"))", json: a }
             """)
-        #expect(try await TestProject.collect("stars", in: config) == [CollectedValue(value: 1234)])
-        #expect(try await TestProject.collect("nested", in: config) == [CollectedValue(value: 2.5)])
-        #expect(try await TestProject.collect("text", in: config) == [CollectedValue(value: 99.5)])
-        let missing = await TestProject.errorText { try await TestProject.collect("missing-field", in: config) }
+        #expect(try await ScratchProject.collect("stars", in: config) == [CollectedValue(value: 1234)])
+        #expect(try await ScratchProject.collect("nested", in: config) == [CollectedValue(value: 2.5)])
+        #expect(try await ScratchProject.collect("text", in: config) == [CollectedValue(value: 99.5)])
+        let missing = await ScratchProject.errorText { try await ScratchProject.collect("missing-field", in: config) }
         #expect(missing == "no 'itemz' in 'data' (did you mean 'items'?)")
-        let notNumber = await TestProject.errorText { try await TestProject.collect("not-number", in: config) }
+        let notNumber = await ScratchProject.errorText { try await ScratchProject.collect("not-number", in: config) }
         #expect(notNumber == "'name' is \"dbag\", not a number")
-        let gone = await TestProject.errorText { try await TestProject.collect("gone", in: config) }
+        let gone = await ScratchProject.errorText { try await ScratchProject.collect("gone", in: config) }
         #expect(gone?.contains("answered HTTP 404") == true)
     }
 
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func rejectsNonHTTPURLs() throws {
-        let project = try TestProject()
+        let project = try ScratchProject()
         #expect(throws: DiagnosticList.self) {
             try project.config("metrics:\n  a:\n    collect: { http: \"ftp://x/y\" }\n")
         }

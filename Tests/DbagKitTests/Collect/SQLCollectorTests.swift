@@ -3,11 +3,11 @@ import Testing
 @testable import DbagKit
 
 @Suite struct SQLCollectorTests {
-    let project: TestProject
+    let project: ScratchProject
     let config: Config
 
     init() throws {
-        project = try TestProject()
+        project = try ScratchProject()
         try project.database("app.db", """
             CREATE TABLE users (id INTEGER PRIMARY KEY, company TEXT, company_name TEXT, active INTEGER);
             INSERT INTO users (company, company_name, active) VALUES
@@ -42,12 +42,12 @@ import Testing
     }
 
     @Test func singleValue() async throws {
-        #expect(try await TestProject.collect("users", in: config) == [CollectedValue(value: 4)])
-        #expect(try await TestProject.collect("named", in: config) == [CollectedValue(value: 3)])
+        #expect(try await ScratchProject.collect("users", in: config) == [CollectedValue(value: 4)])
+        #expect(try await ScratchProject.collect("named", in: config) == [CollectedValue(value: 3)])
     }
 
     @Test func sourceIsReadOnly() async throws {
-        let message = await TestProject.errorText { try await TestProject.collect("wipe", in: config) }
+        let message = await ScratchProject.errorText { try await ScratchProject.collect("wipe", in: config) }
         #expect(message?.contains("readonly") == true)
         let db = try SQLiteDatabase(path: project.directory.appendingPathComponent("app.db").path, readOnly: true)
         let count = try db.prepare("SELECT count(*) FROM users")
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func perObjectRowsByName() async throws {
-        let values = try await TestProject.collect("by-company", in: config)
+        let values = try await ScratchProject.collect("by-company", in: config)
         #expect(values == [
             CollectedValue(key: "acme", label: "Acme Corp", value: 2),
             CollectedValue(key: "globex", label: "Globex", value: 1),
@@ -65,21 +65,21 @@ import Testing
     }
 
     @Test func perObjectRowsByPosition() async throws {
-        let three = try await TestProject.collect("by-position", in: config)
+        let three = try await ScratchProject.collect("by-position", in: config)
         #expect(three.first == CollectedValue(key: "acme", label: "Acme Corp", value: 2))
-        let two = try await TestProject.collect("two-columns", in: config)
+        let two = try await ScratchProject.collect("two-columns", in: config)
         #expect(two == [CollectedValue(key: "acme", value: 1), CollectedValue(key: "globex", value: 1), CollectedValue(key: "initech", value: 1)])
     }
 
     @Test func timeoutInterruptsTheQuery() async throws {
         let start = Date()
-        let message = await TestProject.errorText { try await TestProject.collect("endless", in: config) }
+        let message = await ScratchProject.errorText { try await ScratchProject.collect("endless", in: config) }
         #expect(message?.contains("timed out after 500ms") == true)
         #expect(Date().timeIntervalSince(start) < 5)
     }
 
     @Test func noRowsAndTooManyRowsAreErrors() async throws {
-        #expect(await TestProject.errorText { try await TestProject.collect("empty", in: config) }?.contains("no rows") == true)
-        #expect(await TestProject.errorText { try await TestProject.collect("many", in: config) }?.contains("more than one row") == true)
+        #expect(await ScratchProject.errorText { try await ScratchProject.collect("empty", in: config) }?.contains("no rows") == true)
+        #expect(await ScratchProject.errorText { try await ScratchProject.collect("many", in: config) }?.contains("more than one row") == true)
     }
 }

@@ -4,11 +4,11 @@ import Testing
 /// `python3 -m http.server` on 127.0.0.1 and a free port, serving a temp folder.
 final class TestHTTPServer {
     let process = Process()
-    let root: TestProject
+    let root: ScratchProject
     private(set) var port = 0
 
     init() throws {
-        root = try TestProject()
+        root = try ScratchProject()
         let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", root.path]

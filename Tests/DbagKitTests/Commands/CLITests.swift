@@ -23,7 +23,7 @@ import Testing
         return found
     }
 
-    static func dbag(_ arguments: [String], in project: TestProject) throws -> Run {
+    static func dbag(_ arguments: [String], in project: ScratchProject) throws -> Run {
         let process = Process()
         process.executableURL = try executable()
         process.arguments = arguments
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func initCollectRecordExportImport() throws {
-        let project = try TestProject()
+        let project = try ScratchProject()
         #expect(try Self.dbag(["init"], in: project).status == 0)
         let again = try Self.dbag(["init"], in: project)
         #expect(again.status == 1)
@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func collectExitCodes() throws {
-        let project = try TestProject()
+        let project = try ScratchProject()
         try project.write("dbag.yml", """
             metrics:
               ok:
@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func fakeIsDeterministic() throws {
-        let a = try TestProject(), b = try TestProject()
+        let a = try ScratchProject(), b = try ScratchProject()
         for project in [a, b] {
             _ = try Self.dbag(["init"], in: project)
             #expect(try Self.dbag(["fake", "--days", "30", "--seed", "9"], in: project).status == 0)

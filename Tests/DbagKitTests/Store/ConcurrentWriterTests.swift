@@ -5,7 +5,7 @@ import Testing
 @Suite struct ConcurrentWriterTests {
     /// Two connections write at once; WAL and the busy timeout let both succeed.
     @Test func twoWritersBothSucceed() async throws {
-        let project = try TestProject()
+        let project = try ScratchProject()
         let path = project.directory.appendingPathComponent(".dbag/metrics.sqlite").path
         _ = try MetricStore(path: path)
         try await withThrowingTaskGroup(of: Void.self) { group in

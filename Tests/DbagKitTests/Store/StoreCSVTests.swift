@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func exportSortsAndQuotes() throws {
-        let project = try TestProject()
+        let project = try ScratchProject()
         let store = try project.store()
         let day = try #require(Day("2026-01-02"))
         try store.save([
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func exportThenImportRoundTrips() throws {
-        let source = try TestProject(), target = try TestProject()
+        let source = try ScratchProject(), target = try ScratchProject()
         let store = try source.store()
         let faker = HistoryFaker(seed: 7, days: 50, lastDay: try #require(Day("2026-03-01")))
         let config = try source.config("metrics:\n  a:\n    format: percent\n  b:\n    per: customer\n    format: currency\n")
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func importAcceptsCRLFAndQuotes() throws {
-        let store = try TestProject().store()
+        let store = try ScratchProject().store()
         let csv = "metric,key,day,value\r\nm,\"a,b\",2026-01-01,1.5\r\nm,\"say \"\"hi\"\"\",2026-01-01,2\r\n\r\nn,,2026-01-02,-4e2"
         #expect(try store.importCSV(Data(csv.utf8), file: "x.csv").rows == 3)
         #expect(try store.series("m", key: "a,b") == [DayValue(day: try #require(Day("2026-01-01")), value: 1.5)])
@@ -68,7 +68,7 @@ import Testing
         ("m,\"open,2026-01-01,1", "data.csv:2: error: a quoted field is never closed"),
     ])
     func badRowNamesTheLineAndImportsNothing(_ rows: String, _ message: String) throws {
-        let store = try TestProject().store()
+        let store = try ScratchProject().store()
         do {
             _ = try store.importCSV(Data(("metric,key,day,value\n" + rows).utf8), file: "data.csv")
             Issue.record("expected an error")
@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func headerIsRequired() throws {
-        let store = try TestProject().store()
+        let store = try ScratchProject().store()
         #expect(throws: Diagnostic.self) { try store.importCSV(Data("m,,2026-01-01,1\n".utf8), file: "x.csv") }
     }
 }

@@ -3,7 +3,7 @@ import Testing
 @testable import DbagKit
 
 /// A throwaway project folder: write files, load its dbag.yml, open its store.
-final class TestProject {
+final class ScratchProject {
     let directory: URL
 
     init() throws {
