@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Never uses `String(format:)` or `NumberFormatter`: output is the same on every
 /// machine, never in exponent notation for ordinary values, and never traps.
-public enum NumberText {
+enum NumberText {
     /// Largest magnitude written digit by digit; beyond it values are clamped
     /// (coordinates) or written with Swift's description (labels).
     static let exactLimit = 1e15
@@ -12,15 +12,6 @@ public enum NumberText {
     /// `x` rounded to `decimals` places (half away from zero), e.g. `12.30`.
     /// With `trim`, trailing zeros and a trailing point are dropped (`12.3`, `12`).
     /// With `group`, the integer part gets `,` every three digits.
-    /// The shortest text that reads back as the same value (`12`, `0.25`, `1e-07`),
-    /// as written in CSV and JSON.
-    public static func shortest(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < exactLimit {
-            return String(Int64(value))
-        }
-        return "\(value)"
-    }
-
     static func fixed(_ x: Double, decimals: Int, trim: Bool = true, group: Bool = false) -> String {
         guard x.isFinite else { return "–" }
         let places = max(0, min(decimals, 6))

@@ -56,32 +56,8 @@ public struct SQLCollector: Collector {
 
     /// Runs the query synchronously, interrupting it after `timeout` seconds.
     static func query(path: String, sql: String, timeout: Double, perObject: Bool, pool: SourcePool) throws -> [CollectedValue] {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw CollectError("source database \(path) does not exist")
-        }
-        let database: SQLiteDatabase
-        do {
-            database = try pool.checkout(path)
-        } catch {
-            throw CollectError("\(error)")
-        }
-        let alarm = DispatchWorkItem { database.interrupt() }
-        Blocking.after(timeout, alarm)
-        defer { alarm.cancel() }
-        do {
-            let values: [CollectedValue]
-            do {
-                let statement = try database.prepare(sql)
-                values = perObject ? try objectRows(statement) : [try singleValue(statement)]
-            }
-            alarm.cancel()  // before another query can use the connection
-            pool.checkin(database)
-            return values
-        } catch let error as SQLiteError {
-            if error.code & 0xff == 9 /* SQLITE_INTERRUPT */ {
-                throw CollectError("query timed out after \(DurationText.format(timeout)) (in `\(sql)`)")
-            }
-            throw CollectError(error.description)
+        try SourceQuery.run(path: path, sql: sql, timeout: timeout, pool: pool) { statement in
+            perObject ? try objectRows(statement) : [try singleValue(statement)]
         }
     }
 

@@ -6,12 +6,13 @@ import Foundation
 enum DataAPI {
     /// Every data file, each passed to `deliver` as soon as it is made.
     static func files(config: Config, data: SiteData, deliver: (OutputFile) throws -> Void) rethrows {
-        var all = Array(CSVText.header.utf8)
+        let header = Array((StoreCSV.header + "\n").utf8)
+        var all = header
         for metric in config.metrics.sorted(by: { $0.slug < $1.slug }) {
             let series = data.series[metric.slug] ?? [:]
-            var csv = Array(CSVText.header.utf8)
-            CSVText.rows(metric: metric.slug, series: series, into: &csv)
-            all.append(contentsOf: csv.dropFirst(CSVText.header.utf8.count))
+            var csv = header
+            StoreCSV.rows(metric: metric.slug, series: series, into: &csv)
+            all.append(contentsOf: csv.dropFirst(header.count))
             try deliver(OutputFile(path: "data/\(metric.slug).csv", contents: Data(csv)))
             try deliver(OutputFile(path: "data/\(metric.slug).json", contents: Data(json(metric: metric, data: data))))
         }
@@ -42,7 +43,7 @@ enum DataAPI {
                 add(i == 0 ? "[\"" : ", [\"")
                 add(point.day.description)
                 add("\", ")
-                add(NumberText.shortest(point.value))
+                add(StoreCSV.number(point.value))
                 add("]")
             }
             add("]}")

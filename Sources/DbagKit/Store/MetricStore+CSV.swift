@@ -61,3 +61,27 @@ extension MetricStore {
         try exportCSV { data in try handle.write(contentsOf: data) }
     }
 }
+
+extension StoreCSV {
+    /// A field as text, quoted per RFC 4180 when it holds `,`, `"`, CR or LF.
+    public static func field(_ text: String) -> String {
+        var out: [UInt8] = []
+        var text = text
+        text.withUTF8 { appendField($0, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the rows of one metric's series (keys, then days, ascending).
+    public static func rows(metric: String, series: [String: [DayValue]], into out: inout [UInt8]) {
+        for key in series.keys.sorted() {
+            let prefix = Array((field(metric) + "," + field(key) + ",").utf8)
+            for point in series[key] ?? [] {
+                out.append(contentsOf: prefix)
+                out.append(contentsOf: point.day.description.utf8)
+                out.append(44)
+                out.append(contentsOf: number(point.value).utf8)
+                out.append(10)
+            }
+        }
+    }
+}
