@@ -103,8 +103,13 @@ public struct SiteBuilder: Sendable {
         let slugs = Set(config.metrics.map(\.slug))
         var parsed: [(DashboardSource, MarkdownPage, String?)] = []
         for source in sources {
-            let (text, heading) = PageText.extractHeading(source.text)
-            let (page, errors) = MarkdownPage.parse(text, file: source.displayPath, unsafeHTML: config.unsafeHTML)
+            var (text, heading) = PageText.extractHeading(source.text)
+            var (page, errors) = MarkdownPage.parse(text, file: source.displayPath, unsafeHTML: config.unsafeHTML)
+            if let title = page.frontMatter.title, heading != nil, heading != title {
+                // Front matter names the page: keep its own `# Heading` in the content.
+                (page, errors) = MarkdownPage.parse(source.text, file: source.displayPath, unsafeHTML: config.unsafeHTML)
+                heading = nil
+            }
             diagnostics += errors + page.validate(metrics: slugs)
             if let parameter = source.templateParameter, !config.metrics.contains(where: { $0.per == parameter }) {
                 diagnostics.append(Diagnostic("template [\(parameter)] needs a metric declared `per: \(parameter)` in dbag.yml",
