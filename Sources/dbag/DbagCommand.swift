@@ -15,6 +15,7 @@ struct DbagCommand: AsyncParsableCommand {
             ImportCommand.self,
             BuildCommand.self,
             CheckCommand.self,
+            ServeCommand.self,
         ]
     )
 }
