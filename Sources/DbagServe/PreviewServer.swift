@@ -9,8 +9,10 @@ public final class PreviewServer: Sendable {
     /// The site being served.
     public let site: PreviewSite
     private let server: HTTPServer
-    private let log: @Sendable (String) -> Void
+    private let log: @Sendable (_ line: String, _ isError: Bool) -> Void
     private let stopping = StopRequest()
+    /// `host:port` as asked for, for error messages.
+    private let endpoint: String
     /// How often the project is polled for changes.
     let pollInterval: Duration
     /// How long edits must settle before a rebuild.
@@ -20,11 +22,12 @@ public final class PreviewServer: Sendable {
     /// IPv4 or IPv6 literals; `localhost` means 127.0.0.1.
     public init(site: PreviewSite, host: String = "127.0.0.1", port: UInt16 = 8000,
                 pollInterval: Duration = .milliseconds(300), debounce: Duration = .milliseconds(100),
-                log: @escaping @Sendable (String) -> Void = { _ in }) throws(Diagnostic) {
+                log: @escaping @Sendable (_ line: String, _ isError: Bool) -> Void = { _, _ in }) throws(Diagnostic) {
         self.site = site
         self.log = log
         self.pollInterval = pollInterval
         self.debounce = debounce
+        endpoint = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         let address: any SocketAddress
         do {
             if host.contains(":") {
@@ -48,7 +51,17 @@ public final class PreviewServer: Sendable {
             try await server.run()
         } catch {
             if await stopping.requested { return }
-            throw error
+            throw Diagnostic("cannot serve on \(endpoint): \(Self.describe(error))")
+        }
+    }
+
+    /// Like ``run()``, calling `onListening` with the port once connections are
+    /// accepted; a failure to listen (port in use) throws at once.
+    public func run(onListening: @escaping @Sendable (UInt16) -> Void) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.run() }
+            group.addTask { onListening(try await self.waitUntilListening()) }
+            for try await _ in group {}
         }
     }
 
@@ -78,8 +91,13 @@ public final class PreviewServer: Sendable {
             } while watcher.changed()
             let outcome = await site.rebuild()
             watcher.storePath = await site.storePath
-            log(Self.describe(outcome, generation: await site.generation))
+            log(Self.describe(outcome, generation: await site.generation), outcome.isFailure)
         }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let socket = error as? SocketError, case .failed(_, _, let message) = socket { return message }
+        return "\(error)"
     }
 
     /// One line (or the diagnostics) saying how a rebuild went.

@@ -18,12 +18,20 @@ public actor PreviewSite {
     public enum Outcome: Sendable {
         case built(pages: Int, files: Int, seconds: Double)
         case failed([Diagnostic])
+
+        /// Whether the build failed.
+        public var isFailure: Bool {
+            if case .failed = self { return true }
+            return false
+        }
     }
 
     private var config: Config
     private var state: State = .built([:])
     /// Grows by one with every rebuild; pages carry the one they were built at.
-    public private(set) var generation = 0
+    /// It starts at a random number so that pages left open across a restart
+    /// of `dbag serve` see a different one and reload.
+    public private(set) var generation = Int.random(in: 0..<1_000_000_000)
 
     /// Previews a project whose config has loaded once; later rebuilds reload it.
     public init(config: Config) {

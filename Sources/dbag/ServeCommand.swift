@@ -23,19 +23,21 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let site = PreviewSite(config: try project.loadConfig())
         let first = await site.rebuild()
-        if case .failed = first { Terminal.error(PreviewServer.describe(first, generation: await site.generation)) }
+        if first.isFailure { Terminal.error(PreviewServer.describe(first, generation: await site.generation)) }
         let server = try await Terminal.userErrors {
-            try PreviewServer(site: site, host: host, port: port) { line in
-                line.hasPrefix("rebuilt") ? Self.say(line) : Terminal.error(line)
+            try PreviewServer(site: site, host: host, port: port) { line, isError in
+                isError ? Terminal.error(line) : Self.say(line)
             }
         }
         let signals = Self.stopOnSignals(server)
         defer { signals.forEach { $0.cancel() } }
-        let running = Task { try await server.run() }
-        let listening = try await Terminal.userErrors { try await server.waitUntilListening() }
         let shownHost = host.contains(":") ? "[\(host)]" : host
-        Self.say("Serving \(await site.title) at http://\(shownHost):\(listening)\(await site.basePath) (Ctrl-C to stop)")
-        try await Terminal.userErrors { try await running.value }
+        let title = await site.title, basePath = await site.basePath
+        try await Terminal.userErrors {
+            try await server.run { port in
+                Self.say("Serving \(title) at http://\(shownHost):\(port)\(basePath) (Ctrl-C to stop)")
+            }
+        }
     }
 
     /// Prints a line unbuffered, so that it reaches a pipe at once.
