@@ -2,10 +2,14 @@ import Foundation
 
 /// An HTTP answer of the preview site, independent of the server library.
 public struct PreviewResponse: Sendable, Equatable {
+    /// The HTTP status code.
     public var status: Int
+    /// Response headers; `Cache-Control: no-store` is always among them.
     public var headers: [String: String]
+    /// The bytes of the answer.
     public var body: Data
 
+    /// An answer; adds `Cache-Control: no-store` unless `headers` sets it.
     public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
         self.status = status
         self.headers = headers.merging(["Cache-Control": "no-store"]) { old, _ in old }

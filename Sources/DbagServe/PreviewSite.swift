@@ -16,7 +16,9 @@ public actor PreviewSite {
 
     /// The result of one rebuild, for logging.
     public enum Outcome: Sendable {
+        /// The site was built: page and file counts, and how long it took.
         case built(pages: Int, files: Int, seconds: Double)
+        /// The build failed with these errors.
         case failed([Diagnostic])
 
         /// Whether the build failed.
