@@ -51,6 +51,7 @@ let package = Package(
             dependencies: [
                 "DbagKit",
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             swiftSettings: strict
         ),

@@ -17,6 +17,7 @@ struct DbagCommand: AsyncParsableCommand {
             FakeCommand.self,
             BuildCommand.self,
             CheckCommand.self,
+            ServeCommand.self,
             MetricsCommand.self,
             CronCommand.self,
         ]
