@@ -135,7 +135,7 @@ extension LineChart {
         }
         out += SVG.element("path", lineAttributes)
         let dense = points.count > 60
-        for run in runs {
+        for run in runs where hoverTargets || !dense || run.count == 1 {
             for point in run {
                 let lone = run.count == 1
                 let tip = SVG.title(tooltip(point, series: index))

@@ -33,6 +33,9 @@ public struct LineChart: Sendable {
     public var height: Double
     /// What to say when there is nothing to draw; a default sentence when nil.
     public var emptyMessage: String?
+    /// Whether dense series get invisible hover targets with tooltips; off for
+    /// renderings meant for touch screens, where nothing hovers.
+    public var hoverTargets = true
 
     /// A chart; only `id`, `title` and `series` are required.
     public init(id: String, title: String, series: [ChartSeries], style: Style = .line,

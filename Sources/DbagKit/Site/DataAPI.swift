@@ -1,55 +1,54 @@
 import Foundation
 
 /// The static data API: `data/<metric>.json`, `data/<metric>.csv` and
-/// `data/all.csv`. Files are handed over one at a time, written as bytes, so a
-/// store of millions of values never sits in memory as text all at once.
+/// `data/all.csv`, streamed to the sink a megabyte at a time, so a store of
+/// millions of values never sits in memory as text.
 enum DataAPI {
-    /// Every data file, each passed to `deliver` as soon as it is made.
-    static func files(config: Config, data: SiteData, deliver: (OutputFile) throws -> Void) rethrows {
+    static func write(config: Config, data: SiteData, to sink: any SiteSink) throws {
         let header = Array((StoreCSV.header + "\n").utf8)
-        var all = header
+        var all = ChunkedFile(path: "data/all.csv", sink: sink)
+        try all.add(header)
         for metric in config.metrics.sorted(by: { $0.slug < $1.slug }) {
             let series = data.series[metric.slug] ?? [:]
-            var csv = header
-            StoreCSV.rows(metric: metric.slug, series: series, into: &csv)
-            all.append(contentsOf: csv.dropFirst(header.count))
-            try deliver(OutputFile(path: "data/\(metric.slug).csv", contents: Data(csv)))
-            try deliver(OutputFile(path: "data/\(metric.slug).json", contents: Data(json(metric: metric, data: data))))
+            var csv = ChunkedFile(path: "data/\(metric.slug).csv", sink: sink)
+            try csv.add(header)
+            var json = ChunkedFile(path: "data/\(metric.slug).json", sink: sink)
+            try json.add(jsonHead(metric: metric, data: data))
+            var rows: [UInt8] = []
+            for (index, key) in series.keys.sorted().enumerated() {
+                let points = series[key] ?? []
+                rows.removeAll(keepingCapacity: true)
+                StoreCSV.rows(metric: metric.slug, key: key, points: points, into: &rows)
+                try csv.add(rows)
+                try all.add(rows)
+                let label = metric.per == nil ? "null" : quote(data.label(metric.slug, key: key))
+                try json.add((index == 0 ? "\n" : ",\n") + "    {\"key\": \(quote(key)), \"label\": \(label), \"values\": [")
+                var values = ""
+                for (i, point) in points.enumerated() {
+                    values += (i == 0 ? "[\"" : ", [\"") + point.day.description + "\", " + StoreCSV.number(point.value) + "]"
+                }
+                try json.add(values + "]}")
+            }
+            try json.add(series.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+            try csv.flush()
+            try json.flush()
         }
-        try deliver(OutputFile(path: "data/all.csv", contents: Data(all)))
+        try all.flush()
     }
 
-    /// `{"metric": …, "series": [{"key": "", "label": null, "values": [["2025-01-01", 12], …]}]}`.
-    static func json(metric: Metric, data: SiteData) -> [UInt8] {
-        var out: [UInt8] = []
-        func add(_ text: String) { out.append(contentsOf: text.utf8) }
-        add("{\n")
-        add("  \"metric\": \(quote(metric.slug)),\n")
-        add("  \"name\": \(quote(metric.name)),\n")
-        add("  \"description\": \(quote(metric.description)),\n")
-        add("  \"unit\": \(quote(metric.unit)),\n")
-        add("  \"format\": \(quote(metric.format.rawValue)),\n")
-        add("  \"good\": \(quote(metric.good.rawValue)),\n")
-        add("  \"kind\": \(quote(metric.kind)),\n")
-        add("  \"per\": \(metric.per.map(quote) ?? "null"),\n")
-        add("  \"last_collected\": \(data.lastSaved[metric.slug].map { quote(Timestamp.string($0)) } ?? "null"),\n")
-        add("  \"series\": [")
-        let series = data.series[metric.slug] ?? [:]
-        for (index, key) in series.keys.sorted().enumerated() {
-            add(index == 0 ? "\n" : ",\n")
-            let label = metric.per == nil ? "null" : quote(data.label(metric.slug, key: key))
-            add("    {\"key\": \(quote(key)), \"label\": \(label), \"values\": [")
-            for (i, point) in (series[key] ?? []).enumerated() {
-                add(i == 0 ? "[\"" : ", [\"")
-                add(point.day.description)
-                add("\", ")
-                add(StoreCSV.number(point.value))
-                add("]")
-            }
-            add("]}")
-        }
-        add(series.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
-        return out
+    /// `{"metric": …, "series": [` — settings first, then `{"key", "label", "values": [["2025-01-01", 12], …]}` per key.
+    static func jsonHead(metric: Metric, data: SiteData) -> String {
+        "{\n"
+            + "  \"metric\": \(quote(metric.slug)),\n"
+            + "  \"name\": \(quote(metric.name)),\n"
+            + "  \"description\": \(quote(metric.description)),\n"
+            + "  \"unit\": \(quote(metric.unit)),\n"
+            + "  \"format\": \(quote(metric.format.rawValue)),\n"
+            + "  \"good\": \(quote(metric.good.rawValue)),\n"
+            + "  \"kind\": \(quote(metric.kind)),\n"
+            + "  \"per\": \(metric.per.map(quote) ?? "null"),\n"
+            + "  \"last_collected\": \(data.lastSaved[metric.slug].map { quote(Timestamp.string($0)) } ?? "null"),\n"
+            + "  \"series\": ["
     }
 
     /// A JSON string literal (`<` escaped too, so the file is safe to inline in HTML).

@@ -32,6 +32,7 @@ extension DirectiveRenderer {
         html += "<div class=\"chart-wide\">" + wide + "</div>"
         chart.id = chartID + "n"
         chart.width = Self.narrowWidth
+        chart.hoverTargets = false
         chart.height = max(160, (height * 0.85).rounded())
         if let narrow = chart.svg() {
             html += "<div class=\"chart-narrow\">" + narrow + "</div>"

@@ -7,11 +7,12 @@ import Glibc
 /// folder beside the output, then swaps it in, so a failed or killed build
 /// leaves the previous site as it was. Files may be written from several
 /// threads at once; `commit()` swaps the folder in.
-public final class OutputWriter: @unchecked Sendable {
+public final class OutputWriter: SiteSink, @unchecked Sendable {
     let target: URL
     let staging: URL
     let retired: URL
     private var madeFolders = Set<String>()
+    private var paths = Set<String>()
     private let lock = NSLock()
 
     /// Starts a new output for `directory`; refuses the project itself or a folder that is not a site.
@@ -43,16 +44,34 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Writes one file into the new output.
     public func write(_ file: OutputFile) throws {
-        guard OutputFile.isSafe(file.path) else {
-            throw Diagnostic("refusing to write '\(file.path)': it would land outside the output folder")
+        try Self.write(file.contents, to: try prepare(file.path), flags: O_TRUNC)
+    }
+
+    /// Adds bytes to the end of a file of the new output.
+    public func append(_ bytes: [UInt8], to path: String) throws {
+        try Self.write(Data(bytes), to: try prepare(path), flags: O_APPEND)
+    }
+
+    /// The absolute path of a file in the new output, its folder made.
+    private func prepare(_ relative: String) throws -> String {
+        guard OutputFile.isSafe(relative) else {
+            throw Diagnostic("refusing to write '\(relative)': it would land outside the output folder")
         }
-        let path = staging.path + "/" + file.path
+        let path = staging.path + "/" + relative
         let folder = (path as NSString).deletingLastPathComponent
-        lock.lock()
-        let isNew = madeFolders.insert(folder).inserted
-        lock.unlock()
-        if isNew { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        try Self.write(file.contents, to: path)
+        let isNew = lock.withLock {
+            paths.insert(relative)
+            return madeFolders.insert(folder).inserted
+        }
+        if isNew, mkdir(folder, 0o755) != 0, errno != EEXIST {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        return path
+    }
+
+    /// How many files have been written so far.
+    public var fileCount: Int {
+        lock.withLock { paths.count }
     }
 
     /// Swaps the new output in. Hidden files at the top of the previous output
@@ -84,8 +103,8 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Writes bytes to a new file with plain POSIX calls (no fsync per file:
     /// the whole folder is swapped in at the end).
-    static func write(_ data: Data, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    static func write(_ data: Data, to path: String, flags: Int32) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0o644)
         guard fd >= 0 else { throw Diagnostic("cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in

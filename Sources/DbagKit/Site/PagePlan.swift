@@ -4,8 +4,10 @@ import Foundation
 /// what it is about, and where it goes.
 struct PagePlan: Sendable {
     enum Content: Sendable {
-        /// A dashboard, rendered with its directives.
-        case dashboard(MarkdownPage, source: DashboardSource)
+        /// A dashboard, rendered with its directives. `markdownHTML` is the page's
+        /// Markdown already rendered (directives still placeholders), shared by
+        /// every object page of a template; nil for normal pages.
+        case dashboard(MarkdownPage, source: DashboardSource, markdownHTML: String?)
         /// The generated index of a template folder: every object of `parameter`.
         case objectIndex(parameter: String)
     }
@@ -41,11 +43,35 @@ enum PageText {
 
     /// Replaces `{param}` and `{param.label}` with the scope's key and label.
     static func substitute(_ text: String, scope: PageScope, escape: Bool) -> String {
-        guard let parameter = scope.parameter, let key = scope.key, text.contains("{" + parameter) else { return text }
+        guard let parameter = scope.parameter, let key = scope.key else { return text }
         let label = scope.label ?? key
-        return text
-            .replacingOccurrences(of: "{\(parameter).label}", with: escape ? HTML.escape(label) : label)
-            .replacingOccurrences(of: "{\(parameter)}", with: escape ? HTML.escape(key) : key)
+        let bytes = Array(text.utf8)
+        let open = Array(("{" + parameter).utf8)
+        guard bytes.firstRange(of: open) != nil else { return text }
+        let keyToken = open + [UInt8(ascii: "}")]
+        let labelToken = open + Array(".label}".utf8)
+        let keyText = Array((escape ? HTML.escape(key) : key).utf8)
+        let labelText = Array((escape ? HTML.escape(label) : label).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "{") {
+                if bytes[i...].starts(with: labelToken) {
+                    out += labelText
+                    i += labelToken.count
+                    continue
+                }
+                if bytes[i...].starts(with: keyToken) {
+                    out += keyText
+                    i += keyToken.count
+                    continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `customers/[customer].md` → `Customers`, `build-times.md` → `Build times`.

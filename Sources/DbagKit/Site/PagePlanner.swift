@@ -34,7 +34,7 @@ struct PagePlanner {
             let urlPath = Routes.urlPath(forDashboard: source.path)
             let title = page.frontMatter.title ?? heading ?? PageText.title(fromPath: source.path)
             if urlPath.hasSuffix("/") || urlPath.isEmpty, source.path.hasSuffix("index.md") { indexedFolders.insert(source.folder) }
-            plans.append(PagePlan(content: .dashboard(page, source: source), scope: PageScope(), urlPath: urlPath,
+            plans.append(PagePlan(content: .dashboard(page, source: source, markdownHTML: nil), scope: PageScope(), urlPath: urlPath,
                                   title: title, description: page.frontMatter.description, order: order))
             navigationItems.append(NavItem(title: title, urlPath: urlPath, order: order))
             return
@@ -42,13 +42,16 @@ struct PagePlanner {
         templateFolders[source.folder] = parameter
         let keys = keys(of: parameter)
         let segments = ObjectSegments(keys: keys)
+        let markdownHTML = page.renderMarkdown(rewriteLink: { [config] in
+            Routes.rewriteLink($0, fromDashboard: source.path, baseURL: config.baseURL)
+        })
         for key in keys {
             guard let segment = segments[key] else { continue }
             let scope = PageScope(parameter: parameter, key: key, label: label(of: key, parameter: parameter))
             let urlPath = source.folder + segment + "/"
             let title = PageText.substitute(page.frontMatter.title ?? heading ?? "{\(parameter).label}", scope: scope, escape: false)
             let description = page.frontMatter.description.map { PageText.substitute($0, scope: scope, escape: false) }
-            plans.append(PagePlan(content: .dashboard(page, source: source), scope: scope, urlPath: urlPath,
+            plans.append(PagePlan(content: .dashboard(page, source: source, markdownHTML: markdownHTML), scope: scope, urlPath: urlPath,
                                   title: title, description: description, order: order))
             objectURLs[parameter, default: [:]][key] = config.baseURL + urlPath
         }

@@ -18,15 +18,19 @@ struct PageRenderer: Sendable {
         var content: String
         var slugs: [String] = []
         switch plan.content {
-        case .dashboard(let page, let source):
-            content = page.render(rewriteLink: { Routes.rewriteLink($0, fromDashboard: source.path, baseURL: config.baseURL) }) { directive in
+        case .dashboard(let page, let source, let markdownHTML):
+            // `{param}` is replaced in the Markdown's HTML and in directive attributes,
+            // never inside what directives draw (store strings are not templates).
+            let html = PageText.substitute(
+                markdownHTML ?? page.renderMarkdown(rewriteLink: { Routes.rewriteLink($0, fromDashboard: source.path, baseURL: config.baseURL) }),
+                scope: plan.scope, escape: true)
+            content = page.substitute(in: html) { directive in
                 var directive = directive
                 for index in directive.attributes.indices {
                     directive.attributes[index].value = PageText.substitute(directive.attributes[index].value, scope: plan.scope, escape: false)
                 }
                 return directives.render(directive)
             }
-            content = PageText.substitute(content, scope: plan.scope, escape: true)
             slugs = page.directives.flatMap { d in
                 (d["metrics"] ?? d["metric"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             }

@@ -25,9 +25,14 @@ public struct SiteBuilder: Sendable {
         let prepared = try prepare()
         let pages = ResultSlots<OutputFile>(count: prepared.plans.count)
         render(prepared) { index, file in pages.set(index, file) }
-        var files = pages.values
-        extras(prepared) { files.append($0) }
-        return files.sorted { $0.path < $1.path }
+        let sink = MemorySink()
+        do {
+            for page in pages.values { try sink.write(page) }
+            try extras(prepared, to: sink)
+        } catch {
+            throw DiagnosticList([Diagnostic("\(error)")])
+        }
+        return sink.outputFiles
     }
 
     /// Builds and writes the site to `directory`, streaming pages to disk as they
@@ -42,25 +47,21 @@ public struct SiteBuilder: Sendable {
                 do { try writer.write(file) } catch { failures.set(0, "\(error)") }
             }
             if let failure = failures.values.first { throw Diagnostic(failure) }
-            var count = prepared.plans.count
-            try extras(prepared) { file throws in
-                try writer.write(file)
-                count += 1
-            }
+            try extras(prepared, to: writer)
             try writer.commit()
-            return (prepared.plans.count, count)
+            return (prepared.plans.count, writer.fileCount)
         } catch {
             writer.discard()
             throw error
         }
     }
 
-    /// 8. The data API, badges and assets, each handed to `deliver` as it is made.
-    func extras(_ prepared: Prepared, deliver: (OutputFile) throws -> Void) rethrows {
-        try DataAPI.files(config: config, data: prepared.data, deliver: deliver)
-        for file in BadgeFiles.files(config: config, data: prepared.data) { try deliver(file) }
-        for (path, contents) in prepared.theme.assets { try deliver(OutputFile(path: path, contents: contents)) }
-        try deliver(OutputFile(path: "assets/charts.css", text: ChartCSS.stylesheet + "\n"))
+    /// 8. The data API, badges and assets.
+    func extras(_ prepared: Prepared, to sink: any SiteSink) throws {
+        try DataAPI.write(config: config, data: prepared.data, to: sink)
+        for file in BadgeFiles.files(config: config, data: prepared.data) { try sink.write(file) }
+        for (path, contents) in prepared.theme.assets { try sink.write(OutputFile(path: path, contents: contents)) }
+        try sink.write(OutputFile(path: "assets/charts.css", text: ChartCSS.stylesheet + "\n"))
     }
 
     /// Stages 1–5 without writing anything: the errors `dbag check` reports.

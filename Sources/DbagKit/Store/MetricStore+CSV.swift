@@ -71,17 +71,15 @@ extension StoreCSV {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the rows of one metric's series (keys, then days, ascending).
-    public static func rows(metric: String, series: [String: [DayValue]], into out: inout [UInt8]) {
-        for key in series.keys.sorted() {
-            let prefix = Array((field(metric) + "," + field(key) + ",").utf8)
-            for point in series[key] ?? [] {
-                out.append(contentsOf: prefix)
-                out.append(contentsOf: point.day.description.utf8)
-                out.append(44)
-                out.append(contentsOf: number(point.value).utf8)
-                out.append(10)
-            }
+    /// Appends the rows of one metric's values for one key, in the given order.
+    public static func rows(metric: String, key: String, points: [DayValue], into out: inout [UInt8]) {
+        let prefix = Array((field(metric) + "," + field(key) + ",").utf8)
+        for point in points {
+            out.append(contentsOf: prefix)
+            out.append(contentsOf: point.day.description.utf8)
+            out.append(44)
+            out.append(contentsOf: number(point.value).utf8)
+            out.append(10)
         }
     }
 }
