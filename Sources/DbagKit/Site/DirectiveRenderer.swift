@@ -84,7 +84,7 @@ final class DirectiveRenderer {
             }
             html += "</p>"
             if let delta = view.delta(overDays: compare) {
-                html += "<p class=\"stat-delta\">" + deltaSpan(delta) + " <span class=\"delta-label\">vs \(compare) days before</span></p>"
+                html += "<p class=\"stat-delta\">" + deltaSpan(delta) + " <span class=\"delta-label\">in \(compare) days</span></p>"
             }
             let spark = Sparkline(points: view.points(in: .days(max(30, compare * 4))), name: title, formatter: formatter, showMinMax: true)
             html += "<div class=\"stat-spark\">" + spark.render() + "</div>"
