@@ -111,7 +111,7 @@ public struct SiteBuilder: Sendable {
                 (page, errors) = MarkdownPage.parse(source.text, file: source.displayPath, unsafeHTML: config.unsafeHTML)
                 heading = nil
             }
-            diagnostics += errors + page.validate(metrics: slugs)
+            diagnostics += errors + page.validate(metrics: slugs) + keyErrors(page)
             if let parameter = source.templateParameter, !config.metrics.contains(where: { $0.per == parameter }) {
                 diagnostics.append(Diagnostic("template [\(parameter)] needs a metric declared `per: \(parameter)` in dbag.yml",
                                               file: source.displayPath, line: 1, column: 1))
@@ -127,6 +127,16 @@ public struct SiteBuilder: Sendable {
         let plans = planner.finish()
         let navigation = Navigation(items: planner.navigationItems)
         return Prepared(theme: theme, library: library, data: data, plans: plans, navigation: navigation, objectURLs: planner.objectURLs)
+    }
+
+    /// `key=` only makes sense on per-object metrics.
+    func keyErrors(_ page: MarkdownPage) -> [Diagnostic] {
+        page.directives.compactMap { directive in
+            guard let key = directive.attribute(named: "key") else { return nil }
+            let slugs = (directive["metrics"] ?? directive["metric"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let plain = slugs.first(where: { config.metric($0).map { $0.per == nil } ?? false }) else { return nil }
+            return Diagnostic("'key' applies to per-object metrics, and '\(plain)' has no `per:`", at: key.location)
+        }
     }
 
     /// 6–7. Renders every page in parallel and applies the theme, handing each

@@ -162,3 +162,35 @@ import Testing
         #expect(fired.first?.description.contains("below 10") == true)
     }
 }
+
+@Suite struct DirectiveKeyTests {
+    @Test func keyOnAPlainMetricIsAnError() throws {
+        let project = try TestProject("""
+        -- dbag.yml --
+        metrics:
+          signups: {}
+          comments: { per: customer }
+        -- dashboards/index.md --
+        ::stat{metric=comments key=acme}
+        ::stat{metric=signups key=acme}
+        """)
+        defer { project.remove() }
+        let error = try #require(throws: DiagnosticList.self) { try project.build() }
+        #expect(error.diagnostics.map(\.description) == ["dashboards/index.md:2:23: error: 'key' applies to per-object metrics, and 'signups' has no `per:`"])
+    }
+
+    @Test func aPerObjectMetricWithoutKeyShowsTheTotalOfItsObjects() throws {
+        let project = try TestProject("""
+        -- dbag.yml --
+        metrics:
+          comments: { per: customer }
+        -- dashboards/index.md --
+        Total :value{metric=comments}, Acme :value{metric=comments key=acme}.
+        """)
+        defer { project.remove() }
+        try project.store(daily("comments", key: "acme", count: 2, start: 10) + daily("comments", key: "beta", count: 2, start: 5))
+        let page = try #require(try project.build()["index.html"])
+        #expect(page.contains(">17</span>, Acme"))
+        #expect(page.contains(">11</span>."))
+    }
+}
