@@ -100,7 +100,7 @@ extension DirectiveRenderer {
     func tableHTML(_ rows: [TableRow], head: String, period: Period, wrapped: Bool = true) -> String {
         var html = wrapped ? "<div class=\"table-panel\">" : ""
         html += "<table><thead><tr><th scope=\"col\">\(HTML.escape(head))</th><th scope=\"col\" class=\"num\">Value</th>"
-        html += "<th scope=\"col\" class=\"num\">7 days</th><th scope=\"col\" class=\"num\">30 days</th><th scope=\"col\">Trend</th></tr></thead><tbody>"
+        html += "<th scope=\"col\" class=\"num\">7 days</th><th scope=\"col\" class=\"num wide-only\">30 days</th><th scope=\"col\">Trend</th></tr></thead><tbody>"
         if rows.isEmpty {
             html += "<tr><td colspan=\"5\" class=\"chart-empty\">No data yet.</td></tr>"
         }
@@ -109,7 +109,7 @@ extension DirectiveRenderer {
             html += "<tr><th scope=\"row\">" + label + "</th>"
             html += "<td class=\"num\">" + HTML.escape(row.view.valueText) + "</td>"
             for days in [7, 30] {
-                html += "<td class=\"num\">" + (row.view.delta(overDays: days).map(deltaSpan) ?? "–") + "</td>"
+                html += "<td class=\"num\(days == 30 ? " wide-only" : "")\">" + (row.view.delta(overDays: days).map(deltaSpan) ?? "–") + "</td>"
             }
             let spark = Sparkline(points: row.view.points(in: period), name: row.label, size: .inline, formatter: row.view.formatter)
             html += "<td>" + spark.render() + "</td></tr>"
