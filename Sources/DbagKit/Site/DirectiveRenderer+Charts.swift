@@ -87,7 +87,7 @@ extension DirectiveRenderer {
         }
         if let top = Int(directive["top"] ?? ""), top < rows.count { rows = Array(rows.prefix(top)) }
         let head = metric.per.map { Metric.title(fromSlug: $0) } ?? "Object"
-        return "<div class=\"table-panel\"><h3 class=\"panel-title\">" + HTML.escape(metric.name) + "</h3>"
+        return "<div class=\"table-panel\"><h2 class=\"panel-title\">" + HTML.escape(metric.name) + "</h2>"
             + tableHTML(rows, head: head, period: period(directive), wrapped: false) + "</div>"
     }
 

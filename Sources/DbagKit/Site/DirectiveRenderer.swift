@@ -73,9 +73,9 @@ final class DirectiveRenderer {
         let compare = days(schema.value(of: "compare", in: directive))
         let stale = isStale(view)
         var html = "<section class=\"stat\(stale ? " is-stale" : "")\">"
-        html += "<h3 class=\"panel-title\">" + HTML.escape(title)
+        html += "<h2 class=\"panel-title\">" + HTML.escape(title)
         if stale { html += "<span class=\"stale-badge\" title=\"No new value within \(HTML.escape(DurationText.format(view.metric.staleAfter)))\">stale</span>" }
-        html += "</h3>"
+        html += "</h2>"
         if let latest = view.latest {
             let formatter = view.formatter
             html += "<p class=\"stat-value\">" + HTML.escape(formatter.string(latest.value, withUnit: false))
