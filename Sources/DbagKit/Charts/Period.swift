@@ -5,9 +5,6 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
     /// Every point.
     case all
 
-    /// The periods offered in documentation and suggestions.
-    public static let standard: [Period] = [.days(7), .days(30), .days(90), .days(365), .all]
-
     /// Parses `7d`, `30d`, `90d`, `365d`, any `Nd` with 1 ≤ N ≤ 3660, or `all`; nil otherwise.
     public init?(_ input: some StringProtocol) {
         let text = String(input)
@@ -51,10 +48,5 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
     public func filter(_ points: [DayValue], endingAt end: Day) -> [DayValue] {
         guard let start = start(endingAt: end) else { return points.filter { $0.day <= end } }
         return points.filter { $0.day >= start && $0.day <= end }
-    }
-
-    /// The day a window should end at: the last day with data, else `today`.
-    public static func endDay(of points: [DayValue], today: Day) -> Day {
-        points.map(\.day).max() ?? today
     }
 }

@@ -37,15 +37,15 @@ public struct MarkdownPage: Sendable {
 
     /// Renders the page to HTML. `resolve` is called once per directive and
     /// gives its HTML (a container's opening and closing HTML);
-    /// `rewriteLink` maps each link destination (default: `.md` links to pretty URLs).
-    public func render(rewriteLink: (String) -> String = { PrettyLink.rewrite($0) },
+    /// `rewriteLink` maps each link destination (the site builder turns `.md` links into page URLs).
+    public func render(rewriteLink: (String) -> String = { $0 },
                        resolve: (Directive) -> DirectiveHTML) -> String {
         substitute(in: renderMarkdown(rewriteLink: rewriteLink), resolve: resolve)
     }
 
     /// The first half of `render`: the Markdown as HTML, directives still as
     /// placeholder tokens. A template renders this once and substitutes per object.
-    public func renderMarkdown(rewriteLink: (String) -> String = { PrettyLink.rewrite($0) }) -> String {
+    public func renderMarkdown(rewriteLink: (String) -> String = { $0 }) -> String {
         CommonMark.render(markdown, unsafe: unsafeHTML, rewriteLink: rewriteLink)
     }
 

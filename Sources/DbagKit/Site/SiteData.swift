@@ -42,20 +42,4 @@ public struct SiteData: Sendable {
     public func label(_ metric: String, key: String) -> String {
         labels[metric]?[key] ?? key
     }
-
-    /// The last day with any value: the day charts and deltas end on.
-    public var latestDay: Day? {
-        var latest: Day?
-        for keys in series.values {
-            for points in keys.values {
-                if let last = points.last?.day, latest.map({ last > $0 }) ?? true { latest = last }
-            }
-        }
-        return latest
-    }
-
-    /// When the store last received any value.
-    public var lastCollected: Date? {
-        lastSaved.values.max()
-    }
 }

@@ -64,8 +64,6 @@ extension Charts {
             #expect(week.map(\.day.description) == ["2024-03-04", "2024-03-05", "2024-03-07", "2024-03-08", "2024-03-09", "2024-03-10"])
             #expect(Period.all.filter(Self.points, endingAt: end).count == 13)
             #expect(Period.days(7).filter(Self.points, endingAt: try #require(Day("2024-02-27"))).count == 2)
-            #expect(Period.endDay(of: Self.points, today: try #require(Day("2030-01-01"))) == end)
-            #expect(Period.endDay(of: [], today: end) == end)
             #expect(Period.days(90).label == "last 90 days")
         }
     }

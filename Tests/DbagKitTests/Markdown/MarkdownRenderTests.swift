@@ -58,23 +58,9 @@ import Testing
         #expect(html == "<p>DBAGDIRECTIVE0Z and [value metric=a]</p>\n")
     }
 
-    @Test(arguments: [
-        ("details.md", "details/"), ("sub/page.md#x", "sub/page/#x"), ("index.md", "./"), ("sub/index.md?a=1", "sub/?a=1"),
-        ("../up.md", "../up/"), ("https://example.com/a.md", "https://example.com/a.md"), ("mailto:a@b.c", "mailto:a@b.c"),
-        ("/abs.md", "/abs.md"), ("#top", "#top"), ("image.png", "image.png"), ("", ""),
-    ])
-    func prettyLinks(_ url: String, _ expected: String) {
-        #expect(PrettyLink.rewrite(url) == expected)
-    }
-
-    @Test func prettyLinksFromNonIndexPagesGoUpOneFolder() {
-        #expect(PrettyLink.rewrite("details.md", fromIndexPage: false) == "../details/")
-        #expect(PrettyLink.rewrite("index.md", fromIndexPage: false) == "../")
-    }
-
     @Test func rendersRewrittenLinks() {
         let html = MarkdownTestSupport.render("[a](details.md) [b](sub/page.md#x) [c](https://x.org/y.md)")
-        #expect(html == "<p><a href=\"details/\">a</a> <a href=\"sub/page/#x\">b</a> <a href=\"https://x.org/y.md\">c</a></p>\n")
+        #expect(html == "<p><a href=\"/details/\">a</a> <a href=\"/sub/page/#x\">b</a> <a href=\"https://x.org/y.md\">c</a></p>\n")
     }
 
     @Test func rawHTMLIsOmittedUnlessUnsafe() {

@@ -48,3 +48,17 @@ import Testing
         #expect(error.diagnostics.first?.description.hasPrefix("dbag.yml: error: unknown theme 'fancy'") == true)
     }
 }
+
+@Suite struct ThemeVariablesTests {
+    /// Charts take their colours from CSS variables: the shipped theme defines every one, in light and dark.
+    @Test func theDefaultThemeDefinesEveryChartVariableInBothSchemes() throws {
+        let css = try #require(BuiltinTheme.theme.assets["assets/style.css"].map { String(decoding: $0, as: UTF8.self) })
+        let dark = try #require(css.range(of: "@media (prefers-color-scheme: dark)"))
+        let light = String(css[..<dark.lowerBound]), darkPart = String(css[dark.lowerBound...])
+        for variable in ChartCSS.variables {
+            #expect(light.contains(variable + ":"), "\(variable) missing in the light scheme")
+            #expect(darkPart.contains(variable + ":") || ["--text", "--spark", "--spark-last"].contains(variable),
+                    "\(variable) missing in the dark scheme")
+        }
+    }
+}
