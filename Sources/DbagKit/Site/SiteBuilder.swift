@@ -23,12 +23,9 @@ public struct SiteBuilder: Sendable {
     /// Every file of the site in memory, sorted by path; every error of the run at once.
     public func build() throws(DiagnosticList) -> [OutputFile] {
         let prepared = try prepare()
-        let pages = ResultSlots<OutputFile>(count: prepared.plans.count)
-        render(prepared) { index, file in pages.set(index, file) }
         let sink = MemorySink()
         do {
-            for page in pages.values { try sink.write(page) }
-            try extras(prepared, to: sink)
+            try emit(prepared, to: sink)
         } catch {
             throw DiagnosticList([Diagnostic("\(error)")])
         }
@@ -36,18 +33,13 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds and writes the site to `directory`, streaming pages to disk as they
-    /// are rendered so memory stays flat however many pages there are.
-    /// Returns the number of pages and files written.
+    /// are rendered so memory stays flat however many pages there are; swapped
+    /// in whole at the end. Returns the number of pages and files written.
     public func write(to directory: URL) throws -> (pages: Int, files: Int) {
         let prepared = try prepare()
         let writer = try OutputWriter(directory: directory, project: config.directory)
-        let failures = ResultSlots<String>(count: 1)
         do {
-            render(prepared) { _, file in
-                do { try writer.write(file) } catch { failures.set(0, "\(error)") }
-            }
-            if let failure = failures.values.first { throw Diagnostic(failure) }
-            try extras(prepared, to: writer)
+            try emit(prepared, to: writer)
             try writer.commit()
             return (prepared.plans.count, writer.fileCount)
         } catch {
@@ -56,8 +48,13 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// 8. The data API, badges and assets.
-    func extras(_ prepared: Prepared, to sink: any SiteSink) throws {
+    /// Stages 6–8 into a sink: pages as they render, then the data API, badges and assets.
+    func emit(_ prepared: Prepared, to sink: any SiteSink) throws {
+        let failures = ResultSlots<String>(count: 1)
+        render(prepared) { file in
+            do { try sink.write(file) } catch { failures.set(0, "\(error)") }
+        }
+        if let failure = failures.values.first { throw Diagnostic(failure) }
         try DataAPI.write(config: config, data: prepared.data, to: sink)
         for file in BadgeFiles.files(config: config, data: prepared.data) { try sink.write(file) }
         for (path, contents) in prepared.theme.assets { try sink.write(OutputFile(path: path, contents: contents)) }
@@ -141,7 +138,7 @@ public struct SiteBuilder: Sendable {
 
     /// 6–7. Renders every page in parallel and applies the theme, handing each
     /// page to `deliver` (from several threads) as soon as it is done.
-    func render(_ prepared: Prepared, deliver: @Sendable (Int, OutputFile) -> Void) {
+    func render(_ prepared: Prepared, deliver: @Sendable (OutputFile) -> Void) {
         let navigation = ["site": ["title": config.title, "base_url": config.baseURL],
                           "nav": prepared.navigation.context(baseURL: config.baseURL)] as [String: Any]
         let sidebar = prepared.library.render(navigation, withTemplate: "sidebar") ?? ""
@@ -150,7 +147,7 @@ public struct SiteBuilder: Sendable {
         let plans = prepared.plans
         DispatchQueue.concurrentPerform(iterations: plans.count) { index in
             let plan = plans[index]
-            deliver(index, OutputFile(path: Routes.outputPath(forURLPath: plan.urlPath), text: renderer.render(plan)))
+            deliver(OutputFile(path: Routes.outputPath(forURLPath: plan.urlPath), text: renderer.render(plan)))
         }
     }
 }
