@@ -25,9 +25,22 @@ public final class OutputWriter: SiteSink, @unchecked Sendable {
         let pid = ProcessInfo.processInfo.processIdentifier
         staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(pid)")
         retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
-        try? fm.removeItem(at: staging)
-        try? fm.removeItem(at: retired)
+        Self.removeLeftovers(of: target)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// Removes staging folders of earlier builds into `target` that were killed
+    /// (their process is gone), so they never pile up beside the site.
+    static func removeLeftovers(of target: URL) {
+        let fm = FileManager.default
+        let parent = target.deletingLastPathComponent()
+        let prefixes = [".\(target.lastPathComponent).new-", ".\(target.lastPathComponent).old-"]
+        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            guard let prefix = prefixes.first(where: { name.hasPrefix($0) }), let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+            if pid == getpid() || kill(pid, 0) != 0 {
+                try? fm.removeItem(at: parent.appendingPathComponent(name))
+            }
+        }
     }
 
     /// Writes `files` as the new content of `directory`, all or nothing.

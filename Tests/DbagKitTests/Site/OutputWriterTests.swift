@@ -58,3 +58,16 @@ import Testing
         #expect(!OutputFile.isSafe(path))
     }
 }
+
+@Suite struct OutputWriterLeftoverTests {
+    @Test func stagingFoldersOfKilledBuildsAreRemoved() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.remove() }
+        try tmp.write(".site.new-999999/index.html", "half-written")
+        try tmp.write(".site.old-999998/index.html", "old")
+        try tmp.write(".other/keep", "x")
+        try OutputWriter.write([OutputFile(path: "index.html", text: "new")], to: tmp.url.appendingPathComponent("site"))
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.hasPrefix(".") }
+        #expect(hidden == [".other"])
+    }
+}
