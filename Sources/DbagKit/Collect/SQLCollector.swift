@@ -98,14 +98,8 @@ public struct SQLCollector: Collector {
     }
 
     static func number(_ statement: SQLiteStatement, _ column: Int) throws -> Double {
-        let value: Double?
-        switch statement.value(column) {
-        case .integer(let n): value = Double(n)
-        case .real(let d): value = d
-        case .text(let t): value = Double(t.trimmingCharacters(in: .whitespaces))
-        case .null: throw CollectError("query returned NULL (in `\(statement.sql)`)")
-        }
-        guard let value, value.isFinite else {
+        if statement.isNull(column) { throw CollectError("query returned NULL (in `\(statement.sql)`)") }
+        guard let value = statement.number(column) else {
             throw CollectError("query returned '\(statement.string(column))', not a number (in `\(statement.sql)`)")
         }
         return value
@@ -113,6 +107,18 @@ public struct SQLCollector: Collector {
 }
 
 extension SQLiteStatement {
+    /// A column as a finite number: integers, reals, or text that reads as one; else nil.
+    func number(_ column: Int) -> Double? {
+        let value: Double?
+        switch self.value(column) {
+        case .integer(let n): value = Double(n)
+        case .real(let d): value = d
+        case .text(let t): value = Double(t.trimmingCharacters(in: .whitespaces))
+        case .null: value = nil
+        }
+        return value.flatMap { $0.isFinite ? $0 : nil }
+    }
+
     /// The index of the result column with this name (case-insensitive), if any.
     func columnIndex(named name: String) -> Int? {
         (0..<columnCount).first { columnName($0).lowercased() == name }

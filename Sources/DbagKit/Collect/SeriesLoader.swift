@@ -59,14 +59,7 @@ public enum SeriesLoader {
             guard let day = Day(dayText) else {
                 throw CollectError("row \(row): day '\(dayText)' is not YYYY-MM-DD (in `\(statement.sql)`)")
             }
-            let value: Double?
-            switch statement.value(valueColumn) {
-            case .integer(let n): value = Double(n)
-            case .real(let d): value = d
-            case .text(let t): value = Double(t.trimmingCharacters(in: .whitespaces))
-            case .null: value = nil
-            }
-            guard let value, value.isFinite else {
+            guard let value = statement.number(valueColumn) else {
                 throw CollectError("row \(row): value '\(statement.string(valueColumn))' is not a number (in `\(statement.sql)`)")
             }
             let key = keyColumn.map { statement.string($0) } ?? ""
