@@ -1,3 +1,5 @@
+import Foundation
+
 /// One `::name{…}`, `:name{…}` or `:::name{…}` found in a dashboard.
 public struct Directive: Sendable, Hashable {
     /// How a directive is written, which decides where it may appear.
@@ -34,6 +36,12 @@ public struct Directive: Sendable, Hashable {
     /// The value of an attribute, or nil when it is not written.
     public subscript(_ attribute: String) -> String? {
         attributes.first { $0.name == attribute }?.value
+    }
+
+    /// The metrics a directive names: `metrics="a,b"`, else `metric=a`, trimmed.
+    public var metricSlugs: [String] {
+        (self["metrics"] ?? self["metric"] ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// The attribute with a name, or nil.

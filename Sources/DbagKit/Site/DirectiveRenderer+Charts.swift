@@ -6,9 +6,7 @@ extension DirectiveRenderer {
     static let narrowWidth = 320.0
 
     func chart(_ directive: Directive) -> String {
-        let slugs = (directive["metrics"] ?? directive["metric"] ?? "").split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let views = slugs.compactMap { view(directive, slug: $0) }
+        let views = directive.metricSlugs.compactMap { view(directive, slug: $0) }
         guard let first = views.first else { return "" }
         let period = schema.value(of: "period", in: directive).flatMap { Period($0) } ?? .days(90)
         let rollup = Rollup(rawValue: schema.value(of: "by", in: directive) ?? "day") ?? .day
@@ -64,9 +62,7 @@ extension DirectiveRenderer {
            metric.per != nil, scope.key(for: metric, attribute: directive["key"]) == nil {
             return objectTable(directive, metric: metric)
         }
-        let slugs = (directive["metrics"] ?? directive["metric"] ?? "").split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-        let rows = slugs.compactMap { view(directive, slug: $0) }.map { view in
+        let rows = directive.metricSlugs.compactMap { view(directive, slug: $0) }.map { view in
             TableRow(label: displayName(view), url: nil, view: view)
         }
         return tableHTML(rows, head: "Metric", period: period(directive))

@@ -31,9 +31,7 @@ struct PageRenderer: Sendable {
                 }
                 return directives.render(directive)
             }
-            slugs = page.directives.flatMap { d in
-                (d["metrics"] ?? d["metric"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            }
+            slugs = page.directives.flatMap(\.metricSlugs)
         case .objectIndex(let parameter):
             let metrics = config.metrics.filter { $0.per == parameter }
             content = metrics.map { metric in

@@ -130,8 +130,7 @@ public struct SiteBuilder: Sendable {
     func keyErrors(_ page: MarkdownPage) -> [Diagnostic] {
         page.directives.compactMap { directive in
             guard let key = directive.attribute(named: "key") else { return nil }
-            let slugs = (directive["metrics"] ?? directive["metric"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let plain = slugs.first(where: { config.metric($0).map { $0.per == nil } ?? false }) else { return nil }
+            guard let plain = directive.metricSlugs.first(where: { config.metric($0).map { $0.per == nil } ?? false }) else { return nil }
             return Diagnostic("'key' applies to per-object metrics, and '\(plain)' has no `per:`", at: key.location)
         }
     }
