@@ -142,7 +142,7 @@ public enum ConfigLoader {
 
     static func parseSeries(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> SeriesQuery? {
         guard let fields = reader.mapping(node, allowed: ["source", "sql", "timeout"], what: "series of '\(slug)'") else { return nil }
-        var source: String?, sql: String?, timeout = 30.0
+        var source: String?, sql: String?, timeout = 30.0, sqlLocation: SourceLocation?
         for (key, _, value) in fields {
             switch key {
             case "source":
@@ -150,7 +150,9 @@ public enum ConfigLoader {
                 if let name = source, config.sources[name] == nil {
                     reader.error("unknown source '\(name)' in metric '\(slug)'" + Suggestion.hint(for: name, in: config.sources.keys), at: value)
                 }
-            case "sql": sql = reader.string(value, key: key)
+            case "sql":
+                sql = reader.string(value, key: key)
+                sqlLocation = reader.location(of: value)
             default: timeout = reader.duration(value, key: key) ?? timeout
             }
         }
@@ -158,7 +160,7 @@ public enum ConfigLoader {
             reader.error("series of '\(slug)' needs both source and sql", at: node)
             return nil
         }
-        return SeriesQuery(source: source, sql: sql, timeout: timeout)
+        return SeriesQuery(source: source, sql: sql, timeout: timeout, sqlLocation: sqlLocation)
     }
 
     static func parseCollector(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> (any Collector)? {

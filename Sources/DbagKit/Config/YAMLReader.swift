@@ -24,6 +24,11 @@ public final class YAMLReader {
         }
     }
 
+    /// A node's position in this file.
+    public func location(of node: Node) -> SourceLocation? {
+        node.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+    }
+
     /// Records an error at a node's position.
     public func error(_ message: String, at node: Node?) {
         let mark = node?.mark
