@@ -60,7 +60,7 @@ import Testing
         ("UPDATE users SET name = 'x'", "UPDATE is not allowed"),
         ("CREATE TEMP TABLE t AS SELECT 1", "not allowed"),
         ("BEGIN", "a transaction is not allowed"),
-        ("UPDATE sqlite_master SET name = 'x'", "may only read"),
+        ("UPDATE sqlite_master SET name = 'x'", "may not be modified"),
     ])
     func writesAreRefused(_ sql: String, _ expected: String) async throws {
         let message = try await collectError(sql.replacingOccurrences(of: "#", with: target))
