@@ -64,6 +64,9 @@ public enum SeriesLoader {
             }
             let key = keyColumn.map { statement.string($0) } ?? ""
             if let labelColumn, !statement.isNull(labelColumn) { labels[key] = statement.string(labelColumn) }
+            if let problem = StoredText.problem(key, what: "key") ?? labels[key].flatMap({ StoredText.problem($0, what: "label") }) {
+                throw CollectError("row \(row): \(problem) (in `\(statement.sql)`)")
+            }
             guard series[key, default: [:]].updateValue(value, forKey: day) == nil else {
                 throw CollectError("row \(row): day \(day)\(key.isEmpty ? "" : " of key '\(key)'") appears twice; group by day (in `\(statement.sql)`)")
             }

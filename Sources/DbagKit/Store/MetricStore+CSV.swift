@@ -1,4 +1,3 @@
-import CSQLite
 import Foundation
 
 /// The CSV form of the store shared by `dbag export` and `dbag import`.
@@ -41,9 +40,7 @@ extension MetricStore {
         out.append(contentsOf: Array((StoreCSV.header + "\n").utf8))
         while try statement.step() {
             for column in 0..<3 {
-                let text = sqlite3_column_text(statement.handle, Int32(column))
-                let count = Int(sqlite3_column_bytes(statement.handle, Int32(column)))
-                StoreCSV.appendField(UnsafeBufferPointer(start: text, count: text == nil ? 0 : count), to: &out)
+                statement.withText(column) { StoreCSV.appendField($0, to: &out) }
                 out.append(44)
             }
             out.append(contentsOf: StoreCSV.number(statement.double(3)).utf8)

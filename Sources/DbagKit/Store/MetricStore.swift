@@ -61,6 +61,8 @@ public final class MetricStore: @unchecked Sendable {
     /// and object labels in one transaction.
     public func save(_ values: [StoredValue], labels: [(metric: String, key: String, label: String)] = [],
                      replacing: Bool = true, at now: Date = Date()) throws {
+        let texts = values.map { ($0.key, "key") } + labels.flatMap { [($0.key, "key"), ($0.label, "label")] }
+        if let problem = texts.lazy.compactMap({ StoredText.problem($0, what: $1) }).first { throw Diagnostic(problem) }
         let stamp = Timestamp.string(now)
         try database.transaction {
             let insert = try database.prepare("INSERT OR \(replacing ? "REPLACE" : "IGNORE") INTO metric_values (metric, key, day, value, collected_at) VALUES (?, ?, ?, ?, ?)")
@@ -76,18 +78,6 @@ public final class MetricStore: @unchecked Sendable {
             let label = try database.prepare("INSERT OR REPLACE INTO object_labels (metric, key, label) VALUES (?, ?, ?)")
             for l in labels {
                 try label.run([.text(l.metric), .text(l.key), .text(l.label)])
-            }
-        }
-    }
-
-    /// Logs collection runs in one transaction.
-    public func log(_ runs: [CollectionRun]) throws {
-        try database.transaction {
-            let insert = try database.prepare("INSERT INTO collection_runs (metric, day, started_at, finished_at, status, error) VALUES (?, ?, ?, ?, ?, ?)")
-            for run in runs {
-                try insert.run([.text(run.metric), .text(run.day.description), .text(Timestamp.string(run.started)),
-                                .text(Timestamp.string(run.finished)), .text(run.error == nil ? "ok" : "error"),
-                                run.error.map { .text($0) } ?? .null])
             }
         }
     }

@@ -66,7 +66,7 @@ import Testing
         try project.write("bad.csv", "metric,key,day,value\ndeploys,,2026-01-07,4\ndeploys,,2026-01-08,x\n")
         let bad = try Self.dbag(["import", "bad.csv"], in: project)
         #expect(bad.status == 1)
-        #expect(bad.stderr == "bad.csv:3: error: value 'x' is not a finite number\n")
+        #expect(bad.stderr == "bad.csv:3:21: error: value 'x' is not a finite number\n")
         #expect(try Self.dbag(["export"], in: project).stdout.components(separatedBy: "\n").count == 6)
 
         let metrics = try Self.dbag(["metrics"], in: project)
