@@ -39,11 +39,13 @@ extension MetricStore {
         out.reserveCapacity(70_000)
         out.append(contentsOf: Array((StoreCSV.header + "\n").utf8))
         while try statement.step() {
+            let row = StoreRow(statement, store: database.path)
+            guard statement.withText(2, CSVImporter.isDay) else { throw row.bad(2, "a day (YYYY-MM-DD)") }
             for column in 0..<3 {
                 statement.withText(column) { StoreCSV.appendField($0, to: &out) }
                 out.append(44)
             }
-            out.append(contentsOf: StoreCSV.number(statement.double(3)).utf8)
+            out.append(contentsOf: StoreCSV.number(try row.value(3)).utf8)
             out.append(10)
             if out.count >= 65_536 {
                 try write(Data(out))
