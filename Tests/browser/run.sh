@@ -89,7 +89,8 @@ for kind in fresh empty; do
   if [ "$kind" = fresh ]; then
     (cd "$tmp/$kind" && { "$dbag" collect >/dev/null || [ $? -eq 2 ]; } && "$dbag" record deploys 1 >/dev/null)
   fi
-  (cd "$tmp/$kind" && "$dbag" build --out "$tmp/site/$kind" --base-url "/$kind/" >/dev/null)
+  (cd "$tmp/$kind" && "$dbag" build --out "$tmp/$kind-site" --base-url "/$kind/" >/dev/null)
+  cp -R "$tmp/$kind-site" "$tmp/site/$kind"
 done
 
 # --- serve it on a free loopback port ----------------------------------------
