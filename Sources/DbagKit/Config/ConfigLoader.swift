@@ -87,8 +87,9 @@ public enum ConfigLoader {
         guard case .mapping(let sources) = node else { return [] }
         return sources.compactMap { name, value in
             guard let name = name.scalar?.string, case .mapping(let fields) = value,
-                  let path = fields.first(where: { $0.key.scalar?.string == "sqlite" })?.value else { return nil }
-            return (name, reader.location(of: path))
+                  let path = fields.first(where: { $0.key.scalar?.string == "sqlite" })?.value,
+                  let location = reader.location(of: path) else { return nil }
+            return (name, location)
         }
     }
 
@@ -161,11 +162,11 @@ public enum ConfigLoader {
         for (key, _, value) in fields {
             if key == "below" { alert.below = reader.number(value, key: key) } else { alert.above = reader.number(value, key: key) }
         }
-        if alert.below == nil && alert.above == nil {
+        if fields.isEmpty {
             reader.error("alert of '\(slug)' needs below or above", at: node)
             return nil
         }
-        return alert
+        return alert.below == nil && alert.above == nil ? nil : alert
     }
 
     static func parseSeries(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> SeriesQuery? {
@@ -181,7 +182,7 @@ public enum ConfigLoader {
             case "sql":
                 sql = reader.string(value, key: key)
                 sqlLocation = reader.location(of: value)
-            default: timeout = reader.duration(value, key: key) ?? timeout
+            default: timeout = reader.duration(value, key: key, atMostDays: 1) ?? timeout
             }
         }
         guard let source, let sql else {
