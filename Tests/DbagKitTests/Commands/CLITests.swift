@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import DbagKit
 
 /// Runs the built `dbag` executable as a real process (`swift test` builds it too).
 @Suite struct CLITests {
@@ -24,10 +25,21 @@ import Testing
     }
 
     static func dbag(_ arguments: [String], in project: ScratchProject) throws -> Run {
+        try dbag(arguments, at: project.directory)
+    }
+
+    /// Runs dbag on a thread of its own: waiting for it never holds one of the few
+    /// Swift concurrency threads that the other tests' timers need.
+    static func dbagOffPool(_ arguments: [String], in project: ScratchProject) async throws -> Run {
+        let directory = project.directory
+        return try await Blocking.run { try dbag(arguments, at: directory) }
+    }
+
+    static func dbag(_ arguments: [String], at directory: URL) throws -> Run {
         let process = Process()
         process.executableURL = try executable()
         process.arguments = arguments
-        process.currentDirectoryURL = project.directory
+        process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -31,7 +31,7 @@ import Testing
 
     /// `dbag collect` fails the metric, naming the NUL, and stores nothing for it.
     @Test(arguments: [("k", "key"), ("label", "label")])
-    func collectRefusesNULInRows(_ column: String, _ what: String) throws {
+    func collectRefusesNULInRows(_ column: String, _ what: String) async throws {
         let filter = column == "k" ? "v = 5" : "v = 6"
         try project.write("dbag.yml", """
             sources:
@@ -41,7 +41,7 @@ import Testing
                 per: customer
                 collect: { source: app, sql: "SELECT k AS key, label, v AS value FROM t WHERE \(filter)" }
             """)
-        let run = try CLITests.dbag(["collect", "--date", "2026-01-05"], in: project)
+        let run = try await CLITests.dbagOffPool(["collect", "--date", "2026-01-05"], in: project)
         #expect(run.status == 2)
         #expect(run.stderr.contains("by-key: the \(what) '\(column == "k" ? "a" : "x")\\0\(column == "k" ? "b" : "y")' holds a NUL byte"), "\(run.stderr)")
         let store = try MetricStore(path: project.directory.appendingPathComponent(".dbag/metrics.sqlite").path, readOnly: true)
