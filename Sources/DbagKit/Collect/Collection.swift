@@ -103,7 +103,15 @@ public struct Collection: Sendable {
             let values = try await collector.collect(CollectContext(config: config, metric: metric, day: day, sources: sources))
             return MetricOutcome(slug: metric.slug, values: values, started: started, finished: Date())
         } catch {
-            return MetricOutcome(slug: metric.slug, error: "\(error)", started: started, finished: Date())
+            return MetricOutcome(slug: metric.slug, error: message(error), started: started, finished: Date())
         }
+    }
+
+    /// An error as `dbag collect` and the run log show it: a diagnostic (e.g. an unset
+    /// `${NAME}`) keeps its place in dbag.yml but not its `error:` prefix, printed once already.
+    static func message(_ error: any Error) -> String {
+        guard let diagnostic = error as? Diagnostic, let file = diagnostic.file else { return "\(error)" }
+        let place = [diagnostic.line, diagnostic.column].compactMap { $0 }.map { ":\($0)" }.joined()
+        return "\(file)\(place): \(diagnostic.message)"
     }
 }
