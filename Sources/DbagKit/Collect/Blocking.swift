@@ -31,7 +31,7 @@ enum Blocking {
 }
 
 /// A collector's failure, worded for `dbag collect` and the run log.
-public struct CollectError: Error, Sendable, CustomStringConvertible {
+public struct CollectError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
 
     public init(_ message: String) {

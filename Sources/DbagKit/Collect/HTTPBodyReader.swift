@@ -44,8 +44,9 @@ final class HTTPBodyReader: NSObject, URLSessionDataDelegate, @unchecked Sendabl
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
         if response.expectedContentLength > Int64(limit) {
-            completionHandler(.cancel)
             finish(.failure(overLimit()))
+            dataTask.cancel()
+            completionHandler(.cancel)
             return
         }
         lock.withLock { status = (response as? HTTPURLResponse)?.statusCode ?? 0 }
@@ -54,11 +55,15 @@ final class HTTPBodyReader: NSObject, URLSessionDataDelegate, @unchecked Sendabl
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let over: Bool = lock.withLock {
+            guard continuation != nil else { return false }
             guard body.count + data.count <= limit else { return true }
             body.append(data)
             return false
         }
-        if over { finish(.failure(overLimit())) }
+        if over {
+            dataTask.cancel()
+            finish(.failure(overLimit()))
+        }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
