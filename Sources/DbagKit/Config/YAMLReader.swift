@@ -30,6 +30,11 @@ public final class YAMLReader {
         diagnostics.append(Diagnostic(message, file: file, line: mark?.line, column: mark?.column))
     }
 
+    /// A node's place in the file.
+    public func location(of node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
     /// The pairs of a mapping, reporting keys outside `allowed` (with a suggestion)
     /// and duplicated keys. Nil (with an error) when the node is not a mapping.
     public func mapping(_ node: Node, allowed: [String]? = nil, what: String) -> [(key: String, keyNode: Node, value: Node)]? {

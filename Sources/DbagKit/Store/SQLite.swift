@@ -81,16 +81,48 @@ public final class SQLiteDatabase: @unchecked Sendable {
         }
     }
 
-    /// Applies `migrations[userVersion...]` in order, each in its own transaction.
+    /// Applies `migrations[userVersion...]` in order, all in one `BEGIN IMMEDIATE`
+    /// transaction that reads `user_version` again once it holds the write lock, so
+    /// several processes opening a new store at once migrate it exactly once.
     public func migrate(_ migrations: [String]) throws {
-        let version = try userVersion
-        guard version <= migrations.count else {
-            throw SQLiteError(code: SQLITE_ERROR, message: "\(path) has schema version \(version), newer than this dbag knows (\(migrations.count)); upgrade dbag")
-        }
-        for (index, sql) in migrations.enumerated().dropFirst(version) {
-            try transaction {
+        if try checkedVersion(migrations.count) == migrations.count { return }
+        try transaction {
+            let version = try checkedVersion(migrations.count)
+            for sql in migrations.dropFirst(version) {
                 try execute(sql)
-                try execute("PRAGMA user_version = \(index + 1)")
+            }
+            if version < migrations.count {
+                try execute("PRAGMA user_version = \(migrations.count)")
+            }
+        }
+    }
+
+    /// `userVersion`, refused when newer than `known`.
+    private func checkedVersion(_ known: Int) throws(SQLiteError) -> Int {
+        let version = try userVersion
+        guard version <= known else {
+            throw SQLiteError(code: SQLITE_ERROR, message: "\(path) has schema version \(version), newer than this dbag knows (\(known)); upgrade dbag")
+        }
+        return version
+    }
+
+    /// Switches to WAL (a no-op when already so). Another process switching or
+    /// migrating at the same moment can hold the lock past the busy handler, so
+    /// this retries until the busy timeout has passed, then reports the mode it got.
+    public func useWAL(timeout: Double = 10) throws(SQLiteError) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            do throws(SQLiteError) {
+                let statement = try prepare("PRAGMA journal_mode = WAL")
+                _ = try statement.step()
+                let mode = statement.string(0).lowercased()
+                guard mode == "wal" else {
+                    throw SQLiteError(code: SQLITE_ERROR, message: "\(path) cannot use WAL mode (journal mode is \(mode))")
+                }
+                return
+            } catch where error.code & 0xff == SQLITE_BUSY || error.code & 0xff == SQLITE_LOCKED {
+                guard Date() < deadline else { throw error }
+                usleep(20_000)
             }
         }
     }
