@@ -47,13 +47,9 @@ public struct HTTPCollector: Collector {
     }
 
     public func collect(_ context: CollectContext) async throws -> [CollectedValue] {
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.setValue("dbag", forHTTPHeaderField: "User-Agent")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
-            request.setValue(try value.expand(), forHTTPHeaderField: name)
-        }
-        let (data, status) = try await HTTPBodyReader.fetch(request, timeout: timeout, limit: ProcessRunner.outputLimit)
+        var expanded: [(String, String)] = []
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { expanded.append((name, try value.expand())) }
+        let (data, status) = try await HTTPFetch.get(url, headers: expanded, timeout: timeout, limit: ProcessRunner.outputLimit)
         guard (200..<300).contains(status) else {
             throw CollectError("\(url.absoluteString) answered HTTP \(status) \(HTTPURLResponse.localizedString(forStatusCode: status))")
         }

@@ -97,7 +97,7 @@ import Testing
         let start = Date()
         let message = await ScratchProject.errorText { try await ScratchProject.collect("hang", in: config) }
         #expect(message == "command timed out after 1s and was killed")
-        #expect(Date().timeIntervalSince(start) < 10)
+        #expect(Date().timeIntervalSince(start) < 40)
         let pidText = try String(contentsOf: project.directory.appendingPathComponent("child.pid"), encoding: .utf8)
         let pid = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(try await Self.isGone(pid))

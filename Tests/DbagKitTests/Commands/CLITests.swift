@@ -24,15 +24,15 @@ import Testing
     }
 
     static func dbag(_ arguments: [String], in project: ScratchProject) throws -> Run {
-        try run(try executable().path, arguments, in: project)
+        try run(try executable().path, arguments, in: project.directory)
     }
 
-    /// Runs any program in the project folder, waiting for it and its output.
-    static func run(_ program: String, _ arguments: [String], in project: ScratchProject) throws -> Run {
+    /// Runs any program in a folder, waiting for it and its output.
+    static func run(_ program: String, _ arguments: [String], in directory: URL) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
-        process.currentDirectoryURL = project.directory
+        process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
