@@ -35,7 +35,8 @@ struct CollectCommand: AsyncParsableCommand {
             Terminal.line("\(padded)  \(Terminal.describe(outcome.values, formatter: formatter))")
         }
         for failure in report.failures {
-            Terminal.error("error: \(failure.slug): \(failure.error ?? "")")
+            Terminal.error(Diagnostic("\(failure.slug): \(failure.error ?? "")", file: failure.location?.file,
+                                      line: failure.location?.line, column: failure.location?.column).description)
         }
         if !report.failures.isEmpty { throw ExitCode(2) }
     }

@@ -6,13 +6,17 @@ public struct MetricOutcome: Sendable {
     public var values: [CollectedValue]
     /// nil when the collector succeeded.
     public var error: String?
+    /// Where in dbag.yml the failure is, when it is in the config.
+    public var location: SourceLocation?
     public var started: Date
     public var finished: Date
 
-    public init(slug: String, values: [CollectedValue] = [], error: String? = nil, started: Date, finished: Date) {
+    public init(slug: String, values: [CollectedValue] = [], error: String? = nil, location: SourceLocation? = nil,
+                started: Date, finished: Date) {
         self.slug = slug
         self.values = values
         self.error = error
+        self.location = location
         self.started = started
         self.finished = finished
     }
@@ -103,15 +107,16 @@ public struct Collection: Sendable {
             let values = try await collector.collect(CollectContext(config: config, metric: metric, day: day, sources: sources))
             return MetricOutcome(slug: metric.slug, values: values, started: started, finished: Date())
         } catch {
-            return MetricOutcome(slug: metric.slug, error: message(error), started: started, finished: Date())
+            let (text, location) = Self.describe(error)
+            return MetricOutcome(slug: metric.slug, error: text, location: location, started: started, finished: Date())
         }
     }
 
-    /// An error as `dbag collect` and the run log show it: a diagnostic (e.g. an unset
-    /// `${NAME}`) keeps its place in dbag.yml but not its `error:` prefix, printed once already.
-    static func message(_ error: any Error) -> String {
-        guard let diagnostic = error as? Diagnostic, let file = diagnostic.file else { return "\(error)" }
-        let place = [diagnostic.line, diagnostic.column].compactMap { $0 }.map { ":\($0)" }.joined()
-        return "\(file)\(place): \(diagnostic.message)"
+    /// An error's message, and its place in dbag.yml when it has one: a collector's error
+    /// may carry one, and a diagnostic (e.g. an unset `${NAME}` in a header) always does.
+    static func describe(_ error: any Error) -> (String, SourceLocation?) {
+        guard let diagnostic = error as? Diagnostic else { return ("\(error)", (error as? CollectError)?.location) }
+        guard let file = diagnostic.file else { return (diagnostic.message, nil) }
+        return (diagnostic.message, SourceLocation(file: file, line: diagnostic.line ?? 1, column: diagnostic.column ?? 1))
     }
 }

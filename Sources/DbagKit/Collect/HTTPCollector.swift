@@ -33,8 +33,7 @@ public struct HTTPCollector: Collector {
         if let headerNode = values["headers"], let pairs = reader.mapping(headerNode, what: "headers") {
             for pair in pairs {
                 guard let text = reader.string(pair.value, key: pair.key) else { continue }
-                let mark = pair.value.mark
-                headers[pair.key] = EnvironmentString(text, location: SourceLocation(file: reader.file, line: mark?.line ?? 1, column: mark?.column ?? 1))
+                headers[pair.key] = EnvironmentString(text, location: reader.location(of: pair.value))
             }
         }
         let path = values["json"].flatMap { reader.string($0, key: "json") }.map(JSONPath.init)

@@ -87,8 +87,9 @@ public enum ConfigLoader {
         guard case .mapping(let sources) = node else { return [] }
         return sources.compactMap { name, value in
             guard let name = name.scalar?.string, case .mapping(let fields) = value,
-                  let path = fields.first(where: { $0.key.scalar?.string == "sqlite" })?.value else { return nil }
-            return (name, reader.location(of: path))
+                  let path = fields.first(where: { $0.key.scalar?.string == "sqlite" })?.value,
+                  let location = reader.location(of: path) else { return nil }
+            return (name, location)
         }
     }
 
@@ -148,16 +149,16 @@ public enum ConfigLoader {
         for (key, _, value) in fields {
             if key == "below" { alert.below = reader.number(value, key: key) } else { alert.above = reader.number(value, key: key) }
         }
-        if alert.below == nil && alert.above == nil {
+        if fields.isEmpty {
             reader.error("alert of '\(slug)' needs below or above", at: node)
             return nil
         }
-        return alert
+        return alert.below == nil && alert.above == nil ? nil : alert
     }
 
     static func parseSeries(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> SeriesQuery? {
         guard let fields = reader.mapping(node, allowed: ["source", "sql", "timeout"], what: "series of '\(slug)'") else { return nil }
-        var source: String?, sql: String?, timeout = 30.0
+        var source: String?, sql: String?, timeout = 30.0, sqlLocation: SourceLocation?
         for (key, _, value) in fields {
             switch key {
             case "source":
@@ -165,15 +166,17 @@ public enum ConfigLoader {
                 if let name = source, config.sources[name] == nil {
                     reader.error("unknown source '\(name)' in metric '\(slug)'" + Suggestion.hint(for: name, in: config.sources.keys), at: value)
                 }
-            case "sql": sql = reader.string(value, key: key)
-            default: timeout = reader.duration(value, key: key) ?? timeout
+            case "sql":
+                sql = reader.string(value, key: key)
+                sqlLocation = reader.location(of: value)
+            default: timeout = reader.duration(value, key: key, atMostDays: 1) ?? timeout
             }
         }
         guard let source, let sql else {
             reader.error("series of '\(slug)' needs both source and sql", at: node)
             return nil
         }
-        return SeriesQuery(source: source, sql: sql, timeout: timeout)
+        return SeriesQuery(source: source, sql: sql, timeout: timeout, sqlLocation: sqlLocation)
     }
 
     static func parseCollector(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> (any Collector)? {
