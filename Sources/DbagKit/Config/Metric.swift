@@ -55,7 +55,10 @@ public struct Metric: Sendable {
     public var slug: String
     public var name: String
     public var description: String
+    /// Shown beside values; the plural (`deploys`).
     public var unit: String
+    /// The unit for exactly 1 (`deploy`) when dbag.yml names it; else `Plural.singular(of: unit)`.
+    public var unitOne: String?
     public var format: MetricFormat
     public var good: GoodDirection
     public var aggregate: Aggregation
