@@ -67,14 +67,24 @@ public enum ConfigLoader {
         guard let pairs = reader.mapping(node, what: "sources") else { return [:] }
         var sources: [String: Source] = [:]
         for (name, _, value) in pairs {
-            guard let fields = reader.mapping(value, allowed: ["sqlite"], what: "source '\(name)'") else { continue }
-            guard let path = fields.first(where: { $0.key == "sqlite" }).flatMap({ reader.string($0.value, key: "sqlite") }) else {
-                reader.error("source '\(name)' needs a path: { sqlite: path/to/db.sqlite3 }", at: value)
+            guard let fields = reader.mapping(value, allowed: Source.engines, what: "source '\(name)'") else { continue }
+            guard fields.count == 1, let field = fields.first else {
+                reader.error("source '\(name)' needs one of: { sqlite: path/to/db.sqlite3 } or { postgres: \"postgresql://…\" }", at: value)
                 continue
             }
-            sources[name] = Source(name: name, path: resolve(path, in: directory))
+            guard let text = reader.string(field.value, key: field.key) else { continue }
+            if field.key == "sqlite" {
+                sources[name] = Source(name: name, path: resolve(text, in: directory))
+            } else {
+                sources[name] = Source(name: name, address: .postgres(EnvironmentString(text, location: location(of: field.value, in: reader))))
+            }
         }
         return sources
+    }
+
+    /// Where a node stands in dbag.yml.
+    static func location(of node: Node, in reader: YAMLReader) -> SourceLocation {
+        SourceLocation(file: reader.file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
     static func parseMetrics(_ node: Node, reader: YAMLReader, config: Config) -> [Metric] {
@@ -142,7 +152,7 @@ public enum ConfigLoader {
 
     static func parseSeries(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> SeriesQuery? {
         guard let fields = reader.mapping(node, allowed: ["source", "sql", "timeout"], what: "series of '\(slug)'") else { return nil }
-        var source: String?, sql: String?, timeout = 30.0
+        var source: String?, sql: String?, timeout = 30.0, sqlLocation: SourceLocation?
         for (key, _, value) in fields {
             switch key {
             case "source":
@@ -150,7 +160,9 @@ public enum ConfigLoader {
                 if let name = source, config.sources[name] == nil {
                     reader.error("unknown source '\(name)' in metric '\(slug)'" + Suggestion.hint(for: name, in: config.sources.keys), at: value)
                 }
-            case "sql": sql = reader.string(value, key: key)
+            case "sql":
+                sql = reader.string(value, key: key)
+                sqlLocation = location(of: value, in: reader)
             default: timeout = reader.duration(value, key: key) ?? timeout
             }
         }
@@ -158,7 +170,7 @@ public enum ConfigLoader {
             reader.error("series of '\(slug)' needs both source and sql", at: node)
             return nil
         }
-        return SeriesQuery(source: source, sql: sql, timeout: timeout)
+        return SeriesQuery(source: source, sql: sql, timeout: timeout, location: sqlLocation)
     }
 
     static func parseCollector(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> (any Collector)? {
