@@ -32,12 +32,14 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        .systemLibrary(name: "CFolderSwap"),
         .target(
             name: "DbagKit",
             dependencies: [
                 "CCmark",
                 "CSQLite",
                 "CLibPQ",
+                "CFolderSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -18,12 +18,13 @@ final class PostgreSQLSource: SourceConnection, @unchecked Sendable {
         }
     }
 
-    func query<T>(_ sql: String, timeout: Double, _ body: (any SourceRows) throws -> T) throws(CollectError) -> T {
+    func query<T>(_ sql: String, timeout: Double, location: SourceLocation?,
+                  _ body: (any SourceRows) throws -> T) throws(CollectError) -> T {
         let result: PostgreSQLResult
         do {
             result = try run(sql, timeout: timeout)
         } catch {
-            throw PostgreSQLSource.failure(error, timeout: timeout)
+            throw PostgreSQLSource.failure(error, timeout: timeout, location: location)
         }
         do {
             return try body(PostgreSQLRows(result, sql: sql))
@@ -56,28 +57,30 @@ final class PostgreSQLSource: SourceConnection, @unchecked Sendable {
 
     var isUsable: Bool { connection.isOpen }
 
-    func prepare(_ sql: String) throws(CollectError) {
+    func prepare(_ sql: String, location: SourceLocation?) throws(CollectError) {
         do {
             try connection.execute("BEGIN READ ONLY")
             defer { try? connection.execute("ROLLBACK") }
             _ = try connection.describe(sql)
         } catch {
-            throw PostgreSQLSource.failure(error, timeout: 0)
+            throw PostgreSQLSource.failure(error, timeout: 0, location: location)
         }
     }
 
-    /// An error worded for the user: timeouts, writes and several statements said plainly.
-    static func failure(_ error: PostgreSQLError, timeout: Double) -> CollectError {
+    /// An error worded for the user: timeouts, writes and several statements said plainly;
+    /// a fault in the query itself (SQLSTATE class 42, a write) is located at it in dbag.yml.
+    static func failure(_ error: PostgreSQLError, timeout: Double, location: SourceLocation?) -> CollectError {
         let quoted = error.sql.map { " (in `\($0)`)" } ?? ""
-        switch error.sqlState {
+        let state = error.sqlState ?? ""
+        switch state {
         case "57014":
             return CollectError("query timed out after \(DurationText.format(timeout)); the server cancelled it\(quoted)")
         case "25006":
-            return CollectError("the source is read-only: \(error.message)\(quoted)")
+            return CollectError("the query would write; a metric's query may only read (\(error.message))\(quoted)", location: location)
         case "42601" where error.message.contains("multiple commands"):
-            return CollectError("a query must be one statement, not several\(quoted)")
+            return CollectError("the query holds more than one statement; give one SELECT\(quoted)", location: location)
         default:
-            return CollectError(error.description)
+            return CollectError(error.description, location: state.hasPrefix("42") ? location : nil)
         }
     }
 }

@@ -16,14 +16,14 @@ public struct SQLCollector: Collector {
     public var sql: String
     /// Seconds before the query is interrupted.
     public var timeout: Double
-    /// Where the query stands in dbag.yml.
-    public var location: SourceLocation?
+    /// Where the query is in dbag.yml.
+    public var sqlLocation: SourceLocation?
 
-    public init(source: String, sql: String, timeout: Double = 30, location: SourceLocation? = nil) {
+    public init(source: String, sql: String, timeout: Double = 30, sqlLocation: SourceLocation? = nil) {
         self.source = source
         self.sql = sql
         self.timeout = timeout
-        self.location = location
+        self.sqlLocation = sqlLocation
     }
 
     public var sourceNames: [String] { [source] }
@@ -44,9 +44,7 @@ public struct SQLCollector: Collector {
             reader.error("the sql of an sql collector is empty", at: values["sql"] ?? node)
             return nil
         }
-        let mark = values["sql"]?.mark
-        let location = mark.map { SourceLocation(file: reader.file, line: $0.line, column: $0.column) }
-        return SQLCollector(source: source, sql: sql, timeout: timeout, location: location)
+        return SQLCollector(source: source, sql: sql, timeout: timeout, sqlLocation: values["sql"].flatMap(reader.location(of:)))
     }
 
     public func collect(_ context: CollectContext) async throws -> [CollectedValue] {
@@ -54,9 +52,9 @@ public struct SQLCollector: Collector {
             throw CollectError("unknown source '\(self.source)'")
         }
         let sql = sql, timeout = timeout, perObject = context.metric.per != nil
-        let pool = context.sources ?? SourcePool(timeZone: context.config.timeZone)
+        let pool = context.sources ?? SourcePool(timeZone: context.config.timeZone), location = sqlLocation
         return try await Blocking.run {
-            try SourceQuery.run(source, sql: sql, timeout: timeout, pool: pool) { rows in
+            try SourceQuery.run(source, sql: sql, timeout: timeout, pool: pool, location: location) { rows in
                 perObject ? try SQLCollector.objectRows(rows) : [try SQLCollector.singleValue(rows)]
             }
         }

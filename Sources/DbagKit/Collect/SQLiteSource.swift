@@ -1,6 +1,7 @@
 import Foundation
 
-/// A SQLite file opened read-only (and `query_only`); a query past its timeout is interrupted.
+/// A SQLite file opened read-only and restricted to reads (`SQLiteDatabase.restrictToReads`:
+/// one statement, nothing that writes, attaches or loads); a query past its timeout is interrupted.
 final class SQLiteSource: SourceConnection, @unchecked Sendable {
     static let maxConnections = Int.max
     let database: SQLiteDatabase
@@ -12,19 +13,21 @@ final class SQLiteSource: SourceConnection, @unchecked Sendable {
         }
         do {
             database = try SQLiteDatabase(path: path, readOnly: true)
-            try database.execute("PRAGMA query_only = 1")
+            try database.restrictToReads()
         } catch {
             throw CollectError(error.description)
         }
     }
 
-    func query<T>(_ sql: String, timeout: Double, _ body: (any SourceRows) throws -> T) throws(CollectError) -> T {
+    func query<T>(_ sql: String, timeout: Double, location: SourceLocation?,
+                  _ body: (any SourceRows) throws -> T) throws(CollectError) -> T {
+        let statement = try prepared(sql, location: location)
         let database = database
         let alarm = DispatchWorkItem { database.interrupt() }
         Blocking.after(timeout, alarm)
         defer { alarm.cancel() }
         do {
-            let result = try body(SQLiteRows(try database.prepare(sql), timeout: timeout))
+            let result = try body(SQLiteRows(statement, timeout: timeout))
             alarm.cancel()  // before another query can use the connection
             return result
         } catch let error as SQLiteError {
@@ -36,11 +39,15 @@ final class SQLiteSource: SourceConnection, @unchecked Sendable {
         }
     }
 
-    func prepare(_ sql: String) throws(CollectError) {
+    func prepare(_ sql: String, location: SourceLocation?) throws(CollectError) {
+        _ = try prepared(sql, location: location)
+    }
+
+    private func prepared(_ sql: String, location: SourceLocation?) throws(CollectError) -> SQLiteStatement {
         do {
-            _ = try database.prepare(sql)
+            return try database.prepareRead(sql)
         } catch {
-            throw CollectError(error.description)
+            throw CollectError(error.description, location: location)
         }
     }
 }

@@ -24,7 +24,7 @@ public enum SeriesLoader {
                 return
             }
             results.set(index, Swift.Result { () throws(CollectError) in
-                try SourceQuery.run(source, sql: query.sql, timeout: query.timeout, pool: pool) { try rows($0) }
+                try SourceQuery.run(source, sql: query.sql, timeout: query.timeout, pool: pool, location: query.sqlLocation) { try rows($0) }
             })
         }
         var loaded = Result()
@@ -35,7 +35,7 @@ public enum SeriesLoader {
                 loaded.series[metric.slug] = value.series
                 if !value.labels.isEmpty { loaded.labels[metric.slug] = value.labels }
             case .failure(let error):
-                diagnostics.append(Diagnostic("series '\(metric.slug)': \(error.message)", at: metric.location))
+                diagnostics.append(Diagnostic("series '\(metric.slug)': \(error.message)", at: error.location ?? metric.location))
             }
         }
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }

@@ -68,10 +68,12 @@ extension SourceRows {
 /// (`SQLiteSource`, `PostgreSQLSource`), and only that type knows the engine.
 protocol SourceConnection: AnyObject, Sendable {
     /// Runs one read-only statement, cancelled on the server after `timeout`
-    /// seconds, and hands its rows to `body`. Errors are worded for the user.
-    func query<T>(_ sql: String, timeout: Double, _ body: (any SourceRows) throws -> T) throws(CollectError) -> T
+    /// seconds, and hands its rows to `body`. Errors are worded for the user; those
+    /// in the query itself (syntax, a write, a second statement) carry `location`.
+    func query<T>(_ sql: String, timeout: Double, location: SourceLocation?,
+                  _ body: (any SourceRows) throws -> T) throws(CollectError) -> T
     /// Compiles `sql` without running it (`dbag check`).
-    func prepare(_ sql: String) throws(CollectError)
+    func prepare(_ sql: String, location: SourceLocation?) throws(CollectError)
     /// Whether the connection can run another query (false once the server is gone).
     var isUsable: Bool { get }
     /// At most this many connections to one source in a run.

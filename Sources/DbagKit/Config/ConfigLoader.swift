@@ -37,7 +37,10 @@ public enum ConfigLoader {
             case "base_url": config.baseURL = Config.normalizedBaseURL(reader.string(value, key: key) ?? "/")
             case "theme": config.theme = reader.string(value, key: key) ?? config.theme
             case "store":
-                if let path = reader.string(value, key: key) { config.storePath = resolve(path, in: config.directory) }
+                if let path = reader.string(value, key: key) {
+                    config.storePath = resolve(path, in: config.directory)
+                    config.pathLocations["store"] = reader.location(of: value)
+                }
             case "timezone":
                 if let name = reader.string(value, key: key) {
                     if let zone = TimeZone(identifier: name) { config.timeZone = zone } else {
@@ -45,7 +48,9 @@ public enum ConfigLoader {
                     }
                 }
             case "unsafe_html": config.unsafeHTML = reader.bool(value, key: key) ?? false
-            case "sources": config.sources = parseSources(value, reader: reader, directory: config.directory)
+            case "sources":
+                config.sources = parseSources(value, reader: reader, directory: config.directory)
+                for (name, location) in sourceLocations(value, reader: reader) { config.pathLocations["sources." + name] = location }
             case "metrics": metricsNode = value
             default: break
             }
@@ -76,15 +81,21 @@ public enum ConfigLoader {
             if field.key == "sqlite" {
                 sources[name] = Source(name: name, path: resolve(text, in: directory))
             } else {
-                sources[name] = Source(name: name, address: .postgres(EnvironmentString(text, location: location(of: field.value, in: reader))))
+                sources[name] = Source(name: name, address: .postgres(EnvironmentString(text, location: reader.location(of: field.value))))
             }
         }
         return sources
     }
 
-    /// Where a node stands in dbag.yml.
-    static func location(of node: Node, in reader: YAMLReader) -> SourceLocation {
-        SourceLocation(file: reader.file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    /// Where each source's `sqlite:` path is written.
+    static func sourceLocations(_ node: Node, reader: YAMLReader) -> [(String, SourceLocation)] {
+        guard case .mapping(let sources) = node else { return [] }
+        return sources.compactMap { name, value in
+            guard let name = name.scalar?.string, case .mapping(let fields) = value,
+                  let path = fields.first(where: { $0.key.scalar?.string == "sqlite" })?.value,
+                  let location = reader.location(of: path) else { return nil }
+            return (name, location)
+        }
     }
 
     static func parseMetrics(_ node: Node, reader: YAMLReader, config: Config) -> [Metric] {
@@ -143,11 +154,11 @@ public enum ConfigLoader {
         for (key, _, value) in fields {
             if key == "below" { alert.below = reader.number(value, key: key) } else { alert.above = reader.number(value, key: key) }
         }
-        if alert.below == nil && alert.above == nil {
+        if fields.isEmpty {
             reader.error("alert of '\(slug)' needs below or above", at: node)
             return nil
         }
-        return alert
+        return alert.below == nil && alert.above == nil ? nil : alert
     }
 
     static func parseSeries(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> SeriesQuery? {
@@ -162,15 +173,15 @@ public enum ConfigLoader {
                 }
             case "sql":
                 sql = reader.string(value, key: key)
-                sqlLocation = location(of: value, in: reader)
-            default: timeout = reader.duration(value, key: key) ?? timeout
+                sqlLocation = reader.location(of: value)
+            default: timeout = reader.duration(value, key: key, atMostDays: 1) ?? timeout
             }
         }
         guard let source, let sql else {
             reader.error("series of '\(slug)' needs both source and sql", at: node)
             return nil
         }
-        return SeriesQuery(source: source, sql: sql, timeout: timeout, location: sqlLocation)
+        return SeriesQuery(source: source, sql: sql, timeout: timeout, sqlLocation: sqlLocation)
     }
 
     static func parseCollector(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> (any Collector)? {

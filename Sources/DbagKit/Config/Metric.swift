@@ -38,14 +38,14 @@ public struct SeriesQuery: Sendable {
     public var source: String
     public var sql: String
     public var timeout: Double
-    /// Where the query stands in dbag.yml.
-    public var location: SourceLocation?
+    /// Where the query is in dbag.yml.
+    public var sqlLocation: SourceLocation?
 
-    public init(source: String, sql: String, timeout: Double = 30, location: SourceLocation? = nil) {
+    public init(source: String, sql: String, timeout: Double = 30, sqlLocation: SourceLocation? = nil) {
         self.source = source
         self.sql = sql
         self.timeout = timeout
-        self.location = location
+        self.sqlLocation = sqlLocation
     }
 }
 

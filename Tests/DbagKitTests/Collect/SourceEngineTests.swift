@@ -86,7 +86,7 @@ enum SourceEngine: String, CaseIterable, Sendable {
         defer { _ = project }
         let outcomes = await Collection(config: config).collect([try #require(config.metric("wipe")), try #require(config.metric("users"))], day: Day(ordinal: 1))
         #expect(outcomes[0].slug == "wipe")
-        #expect(outcomes[0].error?.contains("read-only") == true)
+        #expect(outcomes[0].error?.contains("may only read") == true)
         #expect(outcomes[1].values == [CollectedValue(value: 4)])
     }
 
@@ -94,7 +94,8 @@ enum SourceEngine: String, CaseIterable, Sendable {
         let (project, config) = try engine.project(sql: Self.data, metrics: Self.metrics)
         defer { _ = project }
         let outcomes = await Collection(config: config).collect([try #require(config.metric("two")), try #require(config.metric("users"))], day: Day(ordinal: 1))
-        #expect(outcomes[0].error?.contains("one statement") == true)
+        #expect(outcomes[0].error?.contains("more than one statement") == true)
+        #expect(outcomes[0].location?.line == 11)
         #expect(outcomes[1].values == [CollectedValue(value: 4)])
     }
 
@@ -128,7 +129,7 @@ enum SourceEngine: String, CaseIterable, Sendable {
                 collect: { source: app, sql: "SELECT count(*) FROM userz" }
             """)
         defer { _ = project }
-        let errors = SourceCheck.run(config: config)
+        let errors = SourceQuery.diagnostics(config, network: true)
         #expect(errors.count == 1)
         #expect(errors.first?.description.hasPrefix("dbag.yml:7:") == true)
         #expect(errors.first?.message.contains("userz") == true)
