@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -36,7 +35,7 @@ enum RawHTTP {
         #else
         let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
-        try #require(fd >= 0)
+        guard fd >= 0 else { throw RawHTTPError("socket() failed: errno \(errno)") }
         var limit = timeval(tv_sec: timeout, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
@@ -47,8 +46,10 @@ enum RawHTTP {
         let connected = withUnsafePointer(to: address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        if connected != 0 { close(fd) }
-        try #require(connected == 0, "cannot connect to 127.0.0.1:\(port)")
+        guard connected == 0 else {
+            close(fd)
+            throw RawHTTPError("cannot connect to 127.0.0.1:\(port): errno \(errno)")
+        }
         return fd
     }
 
@@ -62,7 +63,7 @@ enum RawHTTP {
             let flags: Int32 = 0
             #endif
             let count = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + sent, bytes.count - sent, flags) }
-            try #require(count > 0, "send stopped after \(sent) of \(bytes.count) bytes (errno \(errno))")
+            guard count > 0 else { throw RawHTTPError("send stopped after \(sent) of \(bytes.count) bytes: errno \(errno)") }
             sent += count
         }
     }
@@ -86,13 +87,19 @@ enum RawHTTP {
         let head = String(decoding: bytes[..<(end?.lowerBound ?? bytes.endIndex)], as: UTF8.self)
         let lines = head.components(separatedBy: "\r\n")
         let parts = (lines.first ?? "").split(separator: " ")
-        let status = try #require(parts.count >= 2 ? Int(parts[1]) : nil, "no status in '\(lines.first ?? "")'")
+        guard parts.count >= 2, let status = Int(parts[1]) else { throw RawHTTPError("no answer (status line '\(lines.first ?? "")')") }
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         return Answer(status: status, headers: headers, body: Array(bytes[(end?.upperBound ?? bytes.endIndex)...]))
+    }
+
+    /// A failure of the client side: no connection, or no answer in time.
+    struct RawHTTPError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
     }
 
     /// Runs blocking work on a thread of its own (not GCD's pool, which the server uses).

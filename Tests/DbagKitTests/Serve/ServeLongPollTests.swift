@@ -68,9 +68,11 @@ import Glibc
         held.dropFirst(10).forEach { shutdown($0, Int32(SHUT_RDWR)) }
         try await Task.sleep(for: .milliseconds(300))
         let withTen = try await server.cpuPerSecond(over: .seconds(2))
-        // Busy-waiting polls used a whole core; a held poll should use nothing.
-        #expect(withThousand < 0.2, "1,000 held long-polls used \(withThousand) s of CPU per second")
-        #expect(withTen < 0.2, "10 held long-polls used \(withTen) s of CPU per second")
+        // Held polls that wake every 50 ms used 0.15–1 s of CPU per second (a
+        // debug build on a loaded 2-core box, and a release build idle); woken by
+        // the rebuild they use about 0.003. The bound is 15 times that.
+        #expect(withThousand < 0.05, "1,000 held long-polls used \(withThousand) s of CPU per second")
+        #expect(withTen < 0.05, "10 held long-polls used \(withTen) s of CPU per second")
     }
 }
 
