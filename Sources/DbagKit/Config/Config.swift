@@ -1,17 +1,5 @@
 import Foundation
 
-/// A read-only SQLite database that metrics query.
-public struct Source: Sendable {
-    public var name: String
-    /// Absolute path of the database file.
-    public var path: String
-
-    public init(name: String, path: String) {
-        self.name = name
-        self.path = path
-    }
-}
-
 /// A whole project's settings, loaded from dbag.yml.
 public struct Config: Sendable {
     /// The folder that holds dbag.yml.
@@ -27,6 +15,8 @@ public struct Config: Sendable {
     public var sources: [String: Source]
     /// Metrics in the order dbag.yml declares them.
     public var metrics: [Metric]
+    /// Where dbag.yml names a path: `store`, and `sources.NAME` for each SQLite source.
+    public var pathLocations: [String: SourceLocation] = [:]
 
     public init(directory: URL, title: String = "Metrics", baseURL: String = "/", theme: String = "default",
                 storePath: String? = nil, timeZone: TimeZone = .gmt,
