@@ -138,10 +138,12 @@ public struct SiteBuilder: Sendable {
     /// 6–7. Renders every page in parallel and applies the theme, handing each
     /// page to `deliver` (from several threads) as soon as it is done.
     func render(_ prepared: Prepared, deliver: @Sendable (OutputFile) -> Void) {
-        let navigation = ["site": ["title": config.title, "base_url": config.baseURL],
-                          "nav": prepared.navigation.context(baseURL: config.baseURL)] as [String: Any]
-        let sidebar = prepared.library.render(navigation, withTemplate: "sidebar") ?? ""
-        let renderer = PageRenderer(config: config, library: prepared.library, sidebar: sidebar,
+        var sidebars: [String: String] = [:]
+        for root in Set(prepared.plans.map { Routes.root(ofPage: $0.urlPath) }) {
+            let navigation = ["site": config.themeContext(root: root), "nav": prepared.navigation.context(root: root)] as [String: Any]
+            sidebars[root] = prepared.library.render(navigation, withTemplate: "sidebar") ?? ""
+        }
+        let renderer = PageRenderer(config: config, library: prepared.library, sidebars: sidebars,
                                     data: prepared.data, now: now, objectURLs: prepared.objectURLs, bodySuffix: bodySuffix)
         let plans = prepared.plans
         DispatchQueue.concurrentPerform(iterations: plans.count) { index in
