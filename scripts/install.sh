@@ -5,7 +5,8 @@
 #   scripts/install.sh              # ~/.local/bin/dbag
 #   sudo scripts/install.sh /usr/local
 #
-# Needs Swift 6.2+ and, on Debian/Ubuntu, libcmark-dev libsqlite3-dev pkg-config.
+# Needs Swift 6.2+ and, on Debian/Ubuntu, libcmark-dev libsqlite3-dev libcurl4-openssl-dev pkg-config
+# (the static Foundation's URLSession links libcurl).
 set -euo pipefail
 prefix=${1:-$HOME/.local}
 cd "$(dirname "$0")/.."
@@ -20,8 +21,9 @@ if tag=$(git describe --tags --exact-match --match 'v*' 2>/dev/null); then
   fi
 fi
 
-swift build -c release --static-swift-stdlib --product dbag
-bin=$(swift build -c release --static-swift-stdlib --show-bin-path)/dbag
+flags=(-c release --static-swift-stdlib)
+swift build "${flags[@]}" --product dbag
+bin=$(swift build "${flags[@]}" --show-bin-path)/dbag
 mkdir -p "$prefix/bin"
 install -m 755 "$bin" "$prefix/bin/dbag"
 

@@ -31,7 +31,7 @@ struct BuildCommand: ParsableCommand {
         let hadSite = FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path)
         let written: (pages: Int, files: Int)
         do {
-            written = try SiteBuilder(config: config, now: BuildClock.now()).write(to: output)
+            written = try BuildClock.builder(config).write(to: output)
         } catch let error as DiagnosticList {
             Terminal.error(error.description)
             Terminal.error("build failed: \(error.diagnostics.count) error\(error.diagnostics.count == 1 ? "" : "s"); " + (hadSite ? "the previous site is unchanged" : "nothing was written"))
@@ -49,6 +49,13 @@ struct BuildCommand: ParsableCommand {
 /// The moment a build judges staleness against: now, or `SOURCE_DATE_EPOCH`
 /// for reproducible builds.
 enum BuildClock {
+    /// A site builder judging staleness at `now()`, printing warnings to standard error.
+    static func builder(_ config: Config) -> SiteBuilder {
+        var builder = SiteBuilder(config: config, now: now())
+        builder.warn = { Terminal.error($0.warningDescription) }
+        return builder
+    }
+
     static func now() -> Date {
         if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(text) {
             return Date(timeIntervalSince1970: seconds)

@@ -75,7 +75,7 @@ public struct CronTemplate: Sendable {
                 container: swift:6.2\(directory)\(env)
                 steps:
                   - name: System packages
-                    run: apt-get update -qq && apt-get install -y -qq git libcmark-dev libsqlite3-dev pkg-config
+                    run: apt-get update -qq && apt-get install -y -qq git libcmark-dev libsqlite3-dev libcurl4-openssl-dev pkg-config
                   - uses: actions/checkout@v4
             \(installSteps)
                   - name: Collect

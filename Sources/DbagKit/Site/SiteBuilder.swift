@@ -13,6 +13,8 @@ public struct SiteBuilder: Sendable {
     public var now: Date
     /// HTML added before `</body>` of every page (the live-reload script of `dbag serve`).
     public var bodySuffix: String
+    /// Receives warnings (located, never fatal), e.g. a `key=` the store has no values for.
+    public var warn: @Sendable (Diagnostic) -> Void = { _ in }
 
     public init(config: Config, now: Date = Date(), bodySuffix: String = "") {
         self.config = config
@@ -115,9 +117,12 @@ public struct SiteBuilder: Sendable {
             }
             if !page.frontMatter.draft { parsed.append((source, page, heading)) }
         }
+        let links = DashboardLinks(sources: sources, drafts: Set(sources.map(\.path)).subtracting(parsed.map(\.0.path)))
+        for (source, page, _) in parsed { diagnostics += links.errors(in: page, source: source) }
         guard diagnostics.isEmpty, let theme, let library else {
             throw DiagnosticList(diagnostics.sorted { ($0.file ?? "", $0.line ?? 0, $0.column ?? 0) < ($1.file ?? "", $1.line ?? 0, $1.column ?? 0) })
         }
+        for (_, page, _) in parsed { UnknownKeys.warnings(in: page, config: config, data: data).forEach(warn) }
         // 5. Pages.
         var planner = PagePlanner(config: config, data: data)
         for (source, page, heading) in parsed { planner.add(source: source, page: page, heading: heading) }
