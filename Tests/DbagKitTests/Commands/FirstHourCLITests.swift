@@ -125,6 +125,27 @@ import Testing
         #expect(try CLITests.dbag(["delete", "deploys", "--all"], in: project).stdout.hasPrefix("removed 2 values"))
     }
 
+    @Test func exportLabelsThenImportKeepsObjectLabels() throws {
+        let from = try ScratchProject(), to = try ScratchProject()
+        for project in [from, to] { try project.write("dbag.yml", "metrics:\n  comments: { per: customer }\n") }
+        #expect(try CLITests.dbag(["record", "comments", "3", "--key", "acme", "--label", "Acme, Inc.", "--date", "2026-01-05"], in: from).status == 0)
+        #expect(try CLITests.dbag(["record", "comments", "1", "--key", "globex", "--label", "Globex \"G\"", "--date", "2026-01-05"], in: from).status == 0)
+        let labels = try CLITests.dbag(["export", "--labels"], in: from)
+        #expect(labels.status == 0)
+        #expect(labels.stdout == "metric,key,label\ncomments,acme,\"Acme, Inc.\"\ncomments,globex,\"Globex \"\"G\"\"\"\n")
+        try to.write("values.csv", try CLITests.dbag(["export"], in: from).stdout)
+        try to.write("labels.csv", labels.stdout)
+        #expect(try CLITests.dbag(["import", "values.csv"], in: to).status == 0)
+        let imported = try CLITests.dbag(["import", "labels.csv"], in: to)
+        #expect(imported.status == 0)
+        #expect(imported.stdout == "imported 2 labels of 1 metric\n")
+        #expect(try CLITests.dbag(["export", "--labels"], in: to).stdout == labels.stdout)
+        try to.write("bad.csv", "metric,key,label\ncomments,,Nobody\n")
+        let bad = try CLITests.dbag(["import", "bad.csv"], in: to)
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "bad.csv:2: error: a label needs an object key\n")
+    }
+
     @Test func aFailedFirstBuildDoesNotMentionAPreviousSite() throws {
         let project = try ScratchProject()
         try project.write("dbag.yml", "metrics:\n  deploys:\n")
