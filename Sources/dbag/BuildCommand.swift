@@ -27,7 +27,7 @@ struct BuildCommand: ParsableCommand {
             }
         }
         let started = Date()
-        let output = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? config.directory.appendingPathComponent("site", isDirectory: true)
+        let output = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? config.defaultOutput
         let hadSite = FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path)
         let written: (pages: Int, files: Int)
         do {

@@ -40,7 +40,10 @@ public enum ConfigLoader {
                 }
             case "theme": config.theme = reader.string(value, key: key) ?? config.theme
             case "store":
-                if let path = reader.string(value, key: key) { config.storePath = resolve(path, in: config.directory) }
+                if let path = reader.string(value, key: key) {
+                    config.storePath = resolve(path, in: config.directory)
+                    config.pathLocations["store"] = reader.location(of: value)
+                }
             case "timezone":
                 if let name = reader.string(value, key: key) {
                     if let zone = TimeZone(identifier: name) { config.timeZone = zone } else {
@@ -48,7 +51,9 @@ public enum ConfigLoader {
                     }
                 }
             case "unsafe_html": config.unsafeHTML = reader.bool(value, key: key) ?? false
-            case "sources": config.sources = parseSources(value, reader: reader, directory: config.directory)
+            case "sources":
+                config.sources = parseSources(value, reader: reader, directory: config.directory)
+                for (name, location) in sourceLocations(value, reader: reader) { config.pathLocations["sources." + name] = location }
             case "metrics": metricsNode = value
             default: break
             }
@@ -80,6 +85,17 @@ public enum ConfigLoader {
         return sources
     }
 
+    /// Where each source's `sqlite:` path is written.
+    static func sourceLocations(_ node: Node, reader: YAMLReader) -> [(String, SourceLocation)] {
+        guard case .mapping(let sources) = node else { return [] }
+        return sources.compactMap { name, value in
+            guard let name = name.scalar?.string, case .mapping(let fields) = value,
+                  let path = fields.first(where: { $0.key.scalar?.string == "sqlite" })?.value,
+                  let location = reader.location(of: path) else { return nil }
+            return (name, location)
+        }
+    }
+
     static func parseMetrics(_ node: Node, reader: YAMLReader, config: Config) -> [Metric] {
         guard let pairs = reader.mapping(node, what: "metrics") else { return [] }
         var metrics: [Metric] = []
@@ -100,7 +116,7 @@ public enum ConfigLoader {
                 switch key {
                 case "name": metric.name = reader.string(field, key: key) ?? metric.name
                 case "description": metric.description = reader.string(field, key: key) ?? ""
-                case "unit": metric.unit = reader.string(field, key: key) ?? ""
+                case "unit": (metric.unit, metric.unitOne) = parseUnit(field, reader: reader)
                 case "format": metric.format = reader.choice(field, key: key, as: MetricFormat.self) ?? .number
                 case "good": metric.good = reader.choice(field, key: key, as: GoodDirection.self) ?? .up
                 case "aggregate": metric.aggregate = reader.choice(field, key: key, as: Aggregation.self) ?? .last
@@ -130,22 +146,35 @@ public enum ConfigLoader {
         return metrics
     }
 
+    /// `unit: users`, or `unit: { one: deploy, other: deploys }` to name the singular.
+    static func parseUnit(_ node: Node, reader: YAMLReader) -> (String, String?) {
+        guard case .mapping = node else { return (reader.string(node, key: "unit") ?? "", nil) }
+        guard let fields = reader.mapping(node, allowed: ["one", "other"], what: "unit") else { return ("", nil) }
+        var one: String?
+        var other = ""
+        for (key, _, value) in fields {
+            if key == "one" { one = reader.string(value, key: "one") } else { other = reader.string(value, key: "other") ?? "" }
+        }
+        if other.isEmpty { reader.error("unit needs 'other', the plural (unit: { one: deploy, other: deploys })", at: node) }
+        return (other, one)
+    }
+
     static func parseAlert(_ node: Node, reader: YAMLReader, slug: String) -> Alert? {
         guard let fields = reader.mapping(node, allowed: ["below", "above"], what: "alert of '\(slug)'") else { return nil }
         var alert = Alert()
         for (key, _, value) in fields {
             if key == "below" { alert.below = reader.number(value, key: key) } else { alert.above = reader.number(value, key: key) }
         }
-        if alert.below == nil && alert.above == nil {
+        if fields.isEmpty {
             reader.error("alert of '\(slug)' needs below or above", at: node)
             return nil
         }
-        return alert
+        return alert.below == nil && alert.above == nil ? nil : alert
     }
 
     static func parseSeries(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> SeriesQuery? {
         guard let fields = reader.mapping(node, allowed: ["source", "sql", "timeout"], what: "series of '\(slug)'") else { return nil }
-        var source: String?, sql: String?, timeout = 30.0
+        var source: String?, sql: String?, timeout = 30.0, sqlLocation: SourceLocation?
         for (key, _, value) in fields {
             switch key {
             case "source":
@@ -153,15 +182,17 @@ public enum ConfigLoader {
                 if let name = source, config.sources[name] == nil {
                     reader.error("unknown source '\(name)' in metric '\(slug)'" + Suggestion.hint(for: name, in: config.sources.keys), at: value)
                 }
-            case "sql": sql = reader.string(value, key: key)
-            default: timeout = reader.duration(value, key: key) ?? timeout
+            case "sql":
+                sql = reader.string(value, key: key)
+                sqlLocation = reader.location(of: value)
+            default: timeout = reader.duration(value, key: key, atMostDays: 1) ?? timeout
             }
         }
         guard let source, let sql else {
             reader.error("series of '\(slug)' needs both source and sql", at: node)
             return nil
         }
-        return SeriesQuery(source: source, sql: sql, timeout: timeout)
+        return SeriesQuery(source: source, sql: sql, timeout: timeout, sqlLocation: sqlLocation)
     }
 
     static func parseCollector(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> (any Collector)? {

@@ -38,11 +38,14 @@ public struct SeriesQuery: Sendable {
     public var source: String
     public var sql: String
     public var timeout: Double
+    /// Where the query is in dbag.yml.
+    public var sqlLocation: SourceLocation?
 
-    public init(source: String, sql: String, timeout: Double = 30) {
+    public init(source: String, sql: String, timeout: Double = 30, sqlLocation: SourceLocation? = nil) {
         self.source = source
         self.sql = sql
         self.timeout = timeout
+        self.sqlLocation = sqlLocation
     }
 }
 
@@ -52,7 +55,10 @@ public struct Metric: Sendable {
     public var slug: String
     public var name: String
     public var description: String
+    /// Shown beside values; the plural (`deploys`).
     public var unit: String
+    /// The unit for exactly 1 (`deploy`) when dbag.yml names it; else `Plural.singular(of: unit)`.
+    public var unitOne: String?
     public var format: MetricFormat
     public var good: GoodDirection
     public var aggregate: Aggregation

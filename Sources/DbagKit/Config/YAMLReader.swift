@@ -24,6 +24,11 @@ public final class YAMLReader {
         }
     }
 
+    /// A node's position in this file.
+    public func location(of node: Node) -> SourceLocation? {
+        node.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+    }
+
     /// Records an error at a node's position.
     public func error(_ message: String, at node: Node?) {
         let mark = node?.mark
@@ -88,11 +93,15 @@ public final class YAMLReader {
         return value
     }
 
-    /// A duration such as `30s`, `5m`, `2h`, `2d` or `1w`, in seconds.
-    public func duration(_ node: Node, key: String) -> Double? {
+    /// A duration such as `30s`, `5m`, `2h`, `2d` or `1w`, in seconds, at most `days` days.
+    public func duration(_ node: Node, key: String, atMostDays days: Int = DurationText.longestDays) -> Double? {
         guard let text = string(node, key: key) else { return nil }
         guard let seconds = DurationText.seconds(text) else {
             error("'\(key)' must be a duration such as 30s, 5m, 2h or 2d, not '\(text)'", at: node)
+            return nil
+        }
+        guard seconds <= Double(days) * 86_400 else {
+            error("'\(key)' must be at most \(days)d, not '\(text)'", at: node)
             return nil
         }
         return seconds
@@ -128,6 +137,9 @@ public final class YAMLReader {
 
 /// Durations written as a number and a unit: `500ms`, `30s`, `5m`, `2h`, `2d`, `1w`.
 public enum DurationText {
+    /// The longest duration dbag.yml may write: ten years, like the longest chart period.
+    public static let longestDays = 3660
+
     /// Seconds, or nil when the text is not a positive duration.
     public static func seconds(_ text: String) -> Double? {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()

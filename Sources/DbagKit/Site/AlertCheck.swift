@@ -8,7 +8,7 @@ public struct FiredAlert: Sendable, CustomStringConvertible {
     public var bound: String
 
     public var description: String {
-        let formatted = ValueFormatter(format: metric.format, unit: metric.unit).string(value.value)
+        let formatted = ValueFormatter(format: metric.format, unit: metric.unit, unitOne: metric.unitOne).string(value.value)
         let object = key.map { " [\($0)]" } ?? ""
         return "\(metric.slug)\(object) is \(formatted) on \(value.day), \(bound) (dbag.yml:\(metric.location.line))"
     }

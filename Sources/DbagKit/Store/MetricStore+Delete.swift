@@ -23,8 +23,11 @@ extension MetricStore {
         }
         let filter = conditions.joined(separator: " AND ")
         return try database.transaction {
+            let count = try database.prepare("SELECT count(*) FROM metric_values WHERE \(filter)")
+            try count.bind(values)
+            _ = try count.step()
+            let removed = count.int(0)
             try database.prepare("DELETE FROM metric_values WHERE \(filter)").run(values)
-            let removed = database.changes
             if from == nil, to == nil {
                 try database.prepare("DELETE FROM object_labels WHERE \(conditions.prefix(key == nil ? 1 : 2).joined(separator: " AND "))")
                     .run(Array(values.prefix(key == nil ? 1 : 2)))
