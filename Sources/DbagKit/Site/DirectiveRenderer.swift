@@ -9,13 +9,13 @@ final class DirectiveRenderer {
     let now: Date
     /// Each object page: metric `per` → key → its path from the site's root.
     let objectURLs: [String: [String: String]]
-    /// The way from this page back to the site's root (`../`), for relative links.
-    let root: String
+    /// This page's path from the site's root (`customers/`), for relative links.
+    let pagePath: String
     let schema = DirectiveSchema.standard
     var counter = 0
 
-    init(config: Config, data: SiteData, scope: PageScope, now: Date, objectURLs: [String: [String: String]] = [:], root: String = "") {
-        self.root = root
+    init(config: Config, data: SiteData, scope: PageScope, now: Date, objectURLs: [String: [String: String]] = [:], pagePath: String = "") {
+        self.pagePath = pagePath
         self.config = config
         self.data = data
         self.scope = scope

@@ -16,7 +16,7 @@ struct PageRenderer: Sendable {
 
     func render(_ plan: PagePlan) -> String {
         let root = Routes.root(ofPage: plan.urlPath)
-        let directives = DirectiveRenderer(config: config, data: data, scope: plan.scope, now: now, objectURLs: objectURLs, root: root)
+        let directives = DirectiveRenderer(config: config, data: data, scope: plan.scope, now: now, objectURLs: objectURLs, pagePath: plan.urlPath)
         var content: String
         var slugs: [String] = []
         switch plan.content {

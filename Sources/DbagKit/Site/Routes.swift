@@ -32,6 +32,19 @@ public enum Routes {
         root + (sitePath.isEmpty || sitePath.hasSuffix("/") ? outputPath(forURLPath: sitePath) : sitePath)
     }
 
+    /// A link from the page at `pageURLPath` to a site path, as short as it
+    /// can be: `customers/acme/` from `customers/` is `acme/index.html`,
+    /// `details/` from `team/build/` is `../../details/index.html`.
+    public static func relative(_ sitePath: String, fromPage pageURLPath: String) -> String {
+        let from = pageURLPath.split(separator: "/")
+        var to = sitePath.split(separator: "/")
+        let isFolder = sitePath.isEmpty || sitePath.hasSuffix("/")
+        let file = isFolder ? "index.html" : String(to.removeLast())
+        var common = 0
+        while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
+        return String(repeating: "../", count: from.count - common) + to[common...].map { $0 + "/" }.joined() + file
+    }
+
     /// The dashboard a relative `.md` link points to, as a path under dashboards/,
     /// with its `#fragment`; nil for other links (absolute, external, not `.md`,
     /// or climbing above dashboards/).
@@ -64,6 +77,6 @@ public enum Routes {
     /// of its page. Other links are returned as they are.
     public static func rewriteLink(_ destination: String, fromDashboard pagePath: String, pageURLPath: String) -> String {
         guard let target = dashboardTarget(destination, fromDashboard: pagePath) else { return destination }
-        return link(to: urlPath(forDashboard: target.path), root: root(ofPage: pageURLPath)) + target.fragment
+        return relative(urlPath(forDashboard: target.path), fromPage: pageURLPath) + target.fragment
     }
 }
