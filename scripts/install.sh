@@ -25,7 +25,7 @@ flags=(-c release --static-swift-stdlib)
 swift build "${flags[@]}" --product dbag
 bin=$(swift build "${flags[@]}" --show-bin-path)/dbag
 mkdir -p "$prefix/bin"
-install -m 755 "$bin" "$prefix/bin/dbag"
+install -s -m 755 "$bin" "$prefix/bin/dbag"   # -s: without debug symbols, 85 MB → 61 MB
 
 # Where this dbag was built from, so that `dbag cron` writes a workflow that builds the same commit.
 if url=$(git remote get-url origin 2>/dev/null) && commit=$(git rev-parse HEAD 2>/dev/null); then
