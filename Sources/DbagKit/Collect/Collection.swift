@@ -70,6 +70,7 @@ public struct Collection: Sendable {
     /// the config's time zone), then saves the values and logs every run.
     public func run(_ slugs: [String] = [], day: Day? = nil, into store: MetricStore) async throws -> CollectionReport {
         let chosen = try metrics(named: slugs)
+        try config.checkSourceEnvironment(for: chosen)
         let day = day ?? Day.today(in: config.timeZone)
         let outcomes = await collect(chosen, day: day)
         try store.saveCollection(day: day, outcomes: outcomes)
@@ -78,7 +79,7 @@ public struct Collection: Sendable {
 
     /// Runs the collectors, at most `concurrency` at once; never throws: failures become outcomes.
     public func collect(_ metrics: [Metric], day: Day) async -> [MetricOutcome] {
-        let config = config, pool = SourcePool()
+        let config = config, pool = SourcePool(timeZone: config.timeZone)
         var outcomes = [MetricOutcome?](repeating: nil, count: metrics.count)
         await withTaskGroup(of: (Int, MetricOutcome).self) { group in
             var next = 0
@@ -107,8 +108,16 @@ public struct Collection: Sendable {
             let values = try await collector.collect(CollectContext(config: config, metric: metric, day: day, sources: sources))
             return MetricOutcome(slug: metric.slug, values: values, started: started, finished: Date())
         } catch {
-            return MetricOutcome(slug: metric.slug, error: "\(error)", location: (error as? CollectError)?.location,
-                                 started: started, finished: Date())
+            let (text, location) = Self.describe(error)
+            return MetricOutcome(slug: metric.slug, error: text, location: location, started: started, finished: Date())
         }
+    }
+
+    /// An error's message, and its place in dbag.yml when it has one: a collector's error
+    /// may carry one, and a diagnostic (e.g. an unset `${NAME}` in a header) always does.
+    static func describe(_ error: any Error) -> (String, SourceLocation?) {
+        guard let diagnostic = error as? Diagnostic else { return ("\(error)", (error as? CollectError)?.location) }
+        guard let file = diagnostic.file else { return (diagnostic.message, nil) }
+        return (diagnostic.message, SourceLocation(file: file, line: diagnostic.line ?? 1, column: diagnostic.column ?? 1))
     }
 }

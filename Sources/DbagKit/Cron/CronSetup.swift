@@ -22,8 +22,14 @@ public enum CronSetup {
             storePath = nil
         }
         for source in config.sources.values.sorted(by: { $0.name < $1.name }) {
-            guard let path = relative(source.path, to: base.path) else {
-                warnings.append("source '\(source.name)' (\(source.path)) lies outside the repository: CI cannot reach it, and its metrics will fail there")
+            guard let file = source.path else {
+                if case .postgres(let address) = source.address, isPrivateHost(address.template) {
+                    warnings.append("source '\(source.name)' names a host on this machine or a private network: GitHub's runners cannot reach it")
+                }
+                continue
+            }
+            guard let path = relative(file, to: base.path) else {
+                warnings.append("source '\(source.name)' (\(file)) lies outside the repository: CI cannot reach it, and its metrics will fail there")
                 continue
             }
             if let root, !Git.tracks(path, in: root) {
@@ -59,6 +65,13 @@ public enum CronSetup {
             folder = folder.deletingLastPathComponent()
         }
         return .variable
+    }
+
+    /// Whether a connection string names localhost, a socket or a private-looking host.
+    static func isPrivateHost(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["localhost", "127.0.0.1", "[::1]", "host=/", ".internal", ".local", "@10.", "@192.168.", "host=10.", "host=192.168."]
+            .contains { lower.contains($0) }
     }
 
     /// Whether a folder holds dbag's Package.swift.

@@ -22,7 +22,7 @@ public enum AlertCheck {
         for metric in config.metrics {
             guard let alert = metric.alert else { continue }
             for key in data.keys(metric.slug) {
-                guard let latest = data.points(metric.slug, key: key).last, let bound = alert.message(for: latest.value) else { continue }
+                guard let latest = data.points(metric.slug, key: key).last, let bound = alert.message(for: latest.value, formatter: ValueFormatter(format: metric.format, unit: metric.unit)) else { continue }
                 fired.append(FiredAlert(metric: metric, key: metric.per == nil ? nil : key, value: latest, bound: bound))
             }
         }

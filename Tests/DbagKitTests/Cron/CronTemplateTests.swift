@@ -76,6 +76,7 @@ import Yams
             sources:
               app: { sqlite: \(outside.path)/app.sqlite3 }
               local: { sqlite: app.sqlite3 }
+              prod: { postgres: "postgresql://reader:${PROD_PW}@localhost:5432/app" }
             metrics:
               stars:
                 collect: { http: "https://api.github.com/repos/acme/app", json: stargazers_count, headers: { Authorization: "Bearer ${GH_TOKEN}" } }
@@ -88,10 +89,11 @@ import Yams
         let config = try ConfigLoader.load(projectDirectory: folder.url)
         let (template, warnings) = CronSetup.plan(config: config, configText: text, executable: URL(fileURLWithPath: "/nowhere/bin/dbag"),
                                                   dbagSource: "https://example.org/dbag.git", ref: "v0.1.0")
-        #expect(template.secrets == ["GH_TOKEN", "API_KEY"])
+        #expect(template.secrets == ["PROD_PW", "GH_TOKEN", "API_KEY"])
         #expect(template.storePath == ".dbag/metrics.sqlite")
         #expect(template.source == .repository(url: "https://example.org/dbag.git", ref: "v0.1.0"))
         #expect(warnings.contains { $0.contains("source 'app'") && $0.contains("outside the repository") })
         #expect(warnings.contains { $0.contains("source 'local'") && $0.contains("not committed") })
+        #expect(warnings.contains { $0.contains("source 'prod'") && $0.contains("cannot reach it") })
     }
 }
