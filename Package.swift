@@ -73,6 +73,7 @@ let package = Package(
             name: "DbagKitTests",
             dependencies: [
                 "DbagKit", "DbagServe", "CSQLite",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures", "Snapshots"],
