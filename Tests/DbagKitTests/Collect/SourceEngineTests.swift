@@ -4,7 +4,7 @@ import Testing
 
 /// The engines a source may use; every test here runs against each, so no engine can quietly do less.
 enum SourceEngine: String, CaseIterable, Sendable {
-    case sqlite, postgres
+    case sqlite, postgres, mysql
 
     /// A project whose source `app` is a fresh database of this engine filled by `sql`.
     func project(sql: String, metrics: String) throws -> (ScratchProject, Config) {
@@ -17,9 +17,18 @@ enum SourceEngine: String, CaseIterable, Sendable {
         case .postgres:
             let server = try PostgresServer.shared()
             source = "{ postgres: \"\(server.socketConninfo(try server.database(sql)))\" }"
+        case .mysql:
+            let server = try MariaDBServer.shared()
+            source = "{ mysql: \"\(server.rootURL(try server.database(sql)))\" }"
         }
-        let config = try project.config("sources:\n  app: \(source)\nmetrics:\n" + metrics)
+        let config = try project.config("sources:\n  app: \(source)\nmetrics:\n" + dialect(metrics))
         return (project, config)
+    }
+
+    /// The same queries in this engine's words: `key` is reserved in MySQL, so it is backticked there.
+    func dialect(_ metrics: String) -> String {
+        guard self == .mysql else { return metrics }
+        return metrics.replacingOccurrences(of: " AS key", with: " AS `key`").replacingOccurrences(of: "ORDER BY key", with: "ORDER BY `key`")
     }
 }
 
@@ -47,7 +56,7 @@ enum SourceEngine: String, CaseIterable, Sendable {
             per: customer
             collect: { source: app, sql: "SELECT company, sum(active) FROM users GROUP BY 1 ORDER BY 1" }
           endless:
-            collect: { source: app, timeout: 500ms, sql: "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c" }
+            collect: { source: app, timeout: 500ms, sql: "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000) SELECT count(*) FROM c a, c b, c d" }
           empty:
             collect: { source: app, sql: "SELECT 1 WHERE 1 = 0" }
           many:
