@@ -95,7 +95,7 @@ final class MySQLSource: SourceConnection, @unchecked Sendable {
         switch error.code {
         case 1969, 3024, 1317:  // max_statement_time, max_execution_time, KILL QUERY
             return CollectError("query timed out after \(DurationText.format(timeout)); the server stopped it\(quoted)")
-        case 1792:
+        case _ where error.code == 1792 || (error.code == 1142 && !error.message.hasPrefix("SELECT")):  // read-only; SELECT-only user
             return CollectError("the query would write; a metric's query may only read (\(error.message))\(quoted)", location: location)
         case 1064 where severalStatements(error.sql ?? ""):
             return CollectError("the query holds more than one statement; give one SELECT\(quoted)", location: location)

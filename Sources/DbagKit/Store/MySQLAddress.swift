@@ -9,7 +9,9 @@ public struct MySQLAddress: Sendable, Hashable {
     public var port: Int
     public var database: String?
     public var socket: String?
+}
 
+extension MySQLAddress {
     /// Reads a URL; the error never quotes it, since it may hold a password.
     public init(_ url: String) throws(MariaDBError) {
         let form = "a MySQL source must look like mysql://user:password@host:port/database"
