@@ -31,6 +31,21 @@ final class MySQLSource: SourceConnection, @unchecked Sendable {
         }
     }
 
+    /// The URL with `${NAME}` read from the environment. A value inside the URL is taken as it
+    /// is (encoded here, decoded again when the URL is read); a URL that is one variable is read as a URL.
+    static func url(_ template: EnvironmentString,
+                    environment: [String: String] = ProcessInfo.processInfo.environment) throws(CollectError) -> String {
+        var unreserved = CharacterSet.alphanumerics
+        unreserved.insert(charactersIn: "-._~")
+        let whole = template.parts.count == 1 && template.names.count == 1
+        let values = whole ? environment : environment.mapValues { $0.addingPercentEncoding(withAllowedCharacters: unreserved) ?? $0 }
+        do {
+            return try template.expand(values)
+        } catch {
+            throw CollectError(error.description)
+        }
+    }
+
     func query<T>(_ sql: String, timeout: Double, location: SourceLocation?,
                   _ body: (any SourceRows) throws -> T) throws(CollectError) -> T {
         let result: MariaDBResult

@@ -69,7 +69,7 @@ public final class SourcePool: @unchecked Sendable {
         case .postgres(let template):
             return try PostgreSQLSource(conninfo: try source.expanded(template), name: source.name, timeZone: timeZone)
         case .mysql(let template):
-            return try MySQLSource(url: try source.expanded(template), name: source.name, timeZone: timeZone)
+            return try MySQLSource(url: try MySQLSource.url(template), name: source.name, timeZone: timeZone)
         }
     }
 

@@ -27,3 +27,15 @@ import Testing
         #expect(!error.message.contains("Secret-1"))
     }
 }
+
+@Suite struct MySQLSourceURLTests {
+    @Test func aVariableInsideTheURLIsTakenAsItIs() throws {
+        let url = try MySQLSource.url(EnvironmentString("mysql://${U}:${P}@${H}:3306/app"), environment: ["U": "dbag", "P": "a%41:@/b", "H": "db.internal"])
+        #expect(try MySQLAddress(url) == MySQLAddress(user: "dbag", password: "a%41:@/b", host: "db.internal", port: 3306, database: "app"))
+    }
+
+    @Test func aURLFromOneVariableIsReadAsAURL() throws {
+        let url = try MySQLSource.url(EnvironmentString("${DATABASE_URL}"), environment: ["DATABASE_URL": "mysql://dbag:p%40ss@127.0.0.1/app"])
+        #expect(try MySQLAddress(url).password == "p@ss")
+    }
+}
