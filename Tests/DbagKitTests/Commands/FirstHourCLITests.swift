@@ -146,6 +146,22 @@ import Testing
         #expect(bad.stderr == "bad.csv:2: error: a label needs an object key\n")
     }
 
+    @Test func metricsJudgesStalenessByTheNewestDayAndBuildWarnsOfUnknownKeys() throws {
+        let project = try ScratchProject()
+        try project.write("dbag.yml", "metrics:\n  deploys:\n  comments: { per: customer }\n  never:\n")
+        try project.write("dashboards/index.md", "::stat{metric=comments key=acme}\n\n::stat{metric=comments key=acmee}\n")
+        #expect(try CLITests.dbag(["record", "deploys", "1", "--date", "2020-01-01"], in: project).status == 0)
+        #expect(try CLITests.dbag(["record", "comments", "2", "--key", "acme"], in: project).status == 0)
+        let table = try CLITests.dbag(["metrics"], in: project).stdout
+        #expect(table.contains("stale since 2020-01-01"), "recorded today, but for a day long past")
+        #expect(table.split(separator: "\n").first { $0.hasPrefix("never") }?.hasSuffix("never") == true)
+        #expect(table.split(separator: "\n").first { $0.hasPrefix("comments") }?.hasSuffix("ok") == true)
+        let build = try CLITests.dbag(["build"], in: project)
+        #expect(build.status == 0)
+        #expect(build.stderr.contains("dashboards/index.md:3:24: warning: no values of 'comments' for key 'acmee' in the store (did you mean 'acme'?)"))
+        #expect(!build.stderr.contains(":1:"))
+    }
+
     @Test func aFailedFirstBuildDoesNotMentionAPreviousSite() throws {
         let project = try ScratchProject()
         try project.write("dbag.yml", "metrics:\n  deploys:\n")
