@@ -5,19 +5,7 @@ import Testing
 @Suite struct FirstHourCLITests {
     /// Runs dbag with `folder` as the current folder.
     static func dbag(_ arguments: [String], at folder: URL) throws -> CLITests.Run {
-        let process = Process()
-        process.executableURL = try CLITests.executable()
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLITests.Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                            stderr: String(decoding: stderr, as: UTF8.self))
+        try CLITests.run(try CLITests.executable().path, arguments, in: folder)
     }
 
     @Test func everyCommandFindsDbagYmlAboveTheCurrentFolder() throws {
