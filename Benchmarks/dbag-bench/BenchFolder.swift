@@ -32,9 +32,16 @@ enum BenchFolder {
     }
 }
 
-/// The process's peak resident memory.
+/// The process's peak resident memory: `VmHWM` of /proc/self/status, the
+/// high-water mark of this program alone. (`getrusage`'s `ru_maxrss` survives
+/// `exec`, so a child would report its parent's peak when that was higher.)
 enum PeakMemory {
     static func megabytes() -> Double {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        if let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") {
+            return kilobytes / 1024
+        }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
