@@ -27,11 +27,13 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(name: "CFolderSwap"),
         .target(
             name: "DbagKit",
             dependencies: [
                 "CCmark",
                 "CSQLite",
+                "CFolderSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

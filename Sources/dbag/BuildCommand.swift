@@ -22,7 +22,7 @@ struct BuildCommand: ParsableCommand {
         var config = try project.loadConfig()
         if let baseURL { config.baseURL = Config.normalizedBaseURL(baseURL) }
         let started = Date()
-        let output = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? config.directory.appendingPathComponent("site", isDirectory: true)
+        let output = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? config.defaultOutput
         let written: (pages: Int, files: Int)
         do {
             written = try SiteBuilder(config: config, now: BuildClock.now()).write(to: output)

@@ -36,7 +36,8 @@ struct CollectCommand: AsyncParsableCommand {
             }
         }
         for failure in report.failures {
-            Terminal.error("error: \(failure.slug): \(failure.error ?? "")")
+            Terminal.error(Diagnostic("\(failure.slug): \(failure.error ?? "")", file: failure.location?.file,
+                                      line: failure.location?.line, column: failure.location?.column).description)
         }
         if !report.failures.isEmpty { throw ExitCode(2) }
     }

@@ -33,9 +33,12 @@ enum Blocking {
 /// A collector's failure, worded for `dbag collect` and the run log.
 public struct CollectError: Error, Sendable, CustomStringConvertible {
     public var message: String
+    /// Where in dbag.yml the fault is, when it is in the config (e.g. a query that cannot be prepared).
+    public var location: SourceLocation?
 
-    public init(_ message: String) {
+    public init(_ message: String, location: SourceLocation? = nil) {
         self.message = message
+        self.location = location
     }
 
     public var description: String { message }

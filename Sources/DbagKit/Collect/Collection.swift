@@ -6,13 +6,17 @@ public struct MetricOutcome: Sendable {
     public var values: [CollectedValue]
     /// nil when the collector succeeded.
     public var error: String?
+    /// Where in dbag.yml the failure is, when it is in the config.
+    public var location: SourceLocation?
     public var started: Date
     public var finished: Date
 
-    public init(slug: String, values: [CollectedValue] = [], error: String? = nil, started: Date, finished: Date) {
+    public init(slug: String, values: [CollectedValue] = [], error: String? = nil, location: SourceLocation? = nil,
+                started: Date, finished: Date) {
         self.slug = slug
         self.values = values
         self.error = error
+        self.location = location
         self.started = started
         self.finished = finished
     }
@@ -103,7 +107,8 @@ public struct Collection: Sendable {
             let values = try await collector.collect(CollectContext(config: config, metric: metric, day: day, sources: sources))
             return MetricOutcome(slug: metric.slug, values: values, started: started, finished: Date())
         } catch {
-            return MetricOutcome(slug: metric.slug, error: "\(error)", started: started, finished: Date())
+            return MetricOutcome(slug: metric.slug, error: "\(error)", location: (error as? CollectError)?.location,
+                                 started: started, finished: Date())
         }
     }
 }

@@ -16,11 +16,14 @@ public struct SQLCollector: Collector {
     public var sql: String
     /// Seconds before the query is interrupted.
     public var timeout: Double
+    /// Where the query is in dbag.yml.
+    public var sqlLocation: SourceLocation?
 
-    public init(source: String, sql: String, timeout: Double = 30) {
+    public init(source: String, sql: String, timeout: Double = 30, sqlLocation: SourceLocation? = nil) {
         self.source = source
         self.sql = sql
         self.timeout = timeout
+        self.sqlLocation = sqlLocation
     }
 
     public var sourceNames: [String] { [source] }
@@ -41,7 +44,7 @@ public struct SQLCollector: Collector {
             reader.error("the sql of an sql collector is empty", at: values["sql"] ?? node)
             return nil
         }
-        return SQLCollector(source: source, sql: sql, timeout: timeout)
+        return SQLCollector(source: source, sql: sql, timeout: timeout, sqlLocation: values["sql"].flatMap(reader.location(of:)))
     }
 
     public func collect(_ context: CollectContext) async throws -> [CollectedValue] {
@@ -49,14 +52,16 @@ public struct SQLCollector: Collector {
             throw CollectError("unknown source '\(source)'")
         }
         let sql = sql, timeout = timeout, perObject = context.metric.per != nil, pool = context.sources ?? SourcePool()
+        let location = sqlLocation
         return try await Blocking.run {
-            try SQLCollector.query(path: path, sql: sql, timeout: timeout, perObject: perObject, pool: pool)
+            try SQLCollector.query(path: path, sql: sql, timeout: timeout, perObject: perObject, pool: pool, location: location)
         }
     }
 
     /// Runs the query synchronously, interrupting it after `timeout` seconds.
-    static func query(path: String, sql: String, timeout: Double, perObject: Bool, pool: SourcePool) throws -> [CollectedValue] {
-        try SourceQuery.run(path: path, sql: sql, timeout: timeout, pool: pool) { statement in
+    static func query(path: String, sql: String, timeout: Double, perObject: Bool, pool: SourcePool,
+                      location: SourceLocation? = nil) throws -> [CollectedValue] {
+        try SourceQuery.run(path: path, sql: sql, timeout: timeout, pool: pool, location: location) { statement in
             perObject ? try objectRows(statement) : [try singleValue(statement)]
         }
     }

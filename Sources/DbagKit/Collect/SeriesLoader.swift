@@ -22,7 +22,7 @@ public enum SeriesLoader {
                 return
             }
             results.set(index, Swift.Result { () throws(CollectError) in
-                try SourceQuery.run(path: source.path, sql: query.sql, timeout: query.timeout) { try rows($0) }
+                try SourceQuery.run(path: source.path, sql: query.sql, timeout: query.timeout, location: query.sqlLocation) { try rows($0) }
             })
         }
         var loaded = Result()
@@ -33,7 +33,7 @@ public enum SeriesLoader {
                 loaded.series[metric.slug] = value.series
                 if !value.labels.isEmpty { loaded.labels[metric.slug] = value.labels }
             case .failure(let error):
-                diagnostics.append(Diagnostic("series '\(metric.slug)': \(error.message)", at: metric.location))
+                diagnostics.append(Diagnostic("series '\(metric.slug)': \(error.message)", at: error.location ?? metric.location))
             }
         }
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }

@@ -12,7 +12,7 @@ public final class SourcePool: @unchecked Sendable {
     func checkout(_ path: String) throws -> SQLiteDatabase {
         if let database = lock.withLock({ idle[path]?.popLast() }) { return database }
         let database = try SQLiteDatabase(path: path, readOnly: true)
-        try database.execute("PRAGMA query_only = 1")
+        try database.restrictToReads()
         return database
     }
 

@@ -27,6 +27,8 @@ public struct Config: Sendable {
     public var sources: [String: Source]
     /// Metrics in the order dbag.yml declares them.
     public var metrics: [Metric]
+    /// Where dbag.yml names a path: `store`, and `sources.NAME` for each SQLite source.
+    public var pathLocations: [String: SourceLocation] = [:]
 
     public init(directory: URL, title: String = "Metrics", baseURL: String = "/", theme: String = "default",
                 storePath: String? = nil, timeZone: TimeZone = .gmt,

@@ -37,7 +37,10 @@ public enum ConfigLoader {
             case "base_url": config.baseURL = Config.normalizedBaseURL(reader.string(value, key: key) ?? "/")
             case "theme": config.theme = reader.string(value, key: key) ?? config.theme
             case "store":
-                if let path = reader.string(value, key: key) { config.storePath = resolve(path, in: config.directory) }
+                if let path = reader.string(value, key: key) {
+                    config.storePath = resolve(path, in: config.directory)
+                    config.pathLocations["store"] = reader.location(of: value)
+                }
             case "timezone":
                 if let name = reader.string(value, key: key) {
                     if let zone = TimeZone(identifier: name) { config.timeZone = zone } else {
@@ -45,7 +48,9 @@ public enum ConfigLoader {
                     }
                 }
             case "unsafe_html": config.unsafeHTML = reader.bool(value, key: key) ?? false
-            case "sources": config.sources = parseSources(value, reader: reader, directory: config.directory)
+            case "sources":
+                config.sources = parseSources(value, reader: reader, directory: config.directory)
+                for (name, location) in sourceLocations(value, reader: reader) { config.pathLocations["sources." + name] = location }
             case "metrics": metricsNode = value
             default: break
             }
@@ -75,6 +80,16 @@ public enum ConfigLoader {
             sources[name] = Source(name: name, path: resolve(path, in: directory))
         }
         return sources
+    }
+
+    /// Where each source's `sqlite:` path is written.
+    static func sourceLocations(_ node: Node, reader: YAMLReader) -> [(String, SourceLocation)] {
+        guard case .mapping(let sources) = node else { return [] }
+        return sources.compactMap { name, value in
+            guard let name = name.scalar?.string, case .mapping(let fields) = value,
+                  let path = fields.first(where: { $0.key.scalar?.string == "sqlite" })?.value else { return nil }
+            return (name, reader.location(of: path))
+        }
     }
 
     static func parseMetrics(_ node: Node, reader: YAMLReader, config: Config) -> [Metric] {
@@ -142,7 +157,7 @@ public enum ConfigLoader {
 
     static func parseSeries(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> SeriesQuery? {
         guard let fields = reader.mapping(node, allowed: ["source", "sql", "timeout"], what: "series of '\(slug)'") else { return nil }
-        var source: String?, sql: String?, timeout = 30.0
+        var source: String?, sql: String?, timeout = 30.0, sqlLocation: SourceLocation?
         for (key, _, value) in fields {
             switch key {
             case "source":
@@ -150,7 +165,9 @@ public enum ConfigLoader {
                 if let name = source, config.sources[name] == nil {
                     reader.error("unknown source '\(name)' in metric '\(slug)'" + Suggestion.hint(for: name, in: config.sources.keys), at: value)
                 }
-            case "sql": sql = reader.string(value, key: key)
+            case "sql":
+                sql = reader.string(value, key: key)
+                sqlLocation = reader.location(of: value)
             default: timeout = reader.duration(value, key: key) ?? timeout
             }
         }
@@ -158,7 +175,7 @@ public enum ConfigLoader {
             reader.error("series of '\(slug)' needs both source and sql", at: node)
             return nil
         }
-        return SeriesQuery(source: source, sql: sql, timeout: timeout)
+        return SeriesQuery(source: source, sql: sql, timeout: timeout, sqlLocation: sqlLocation)
     }
 
     static func parseCollector(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> (any Collector)? {

@@ -38,11 +38,14 @@ public struct SeriesQuery: Sendable {
     public var source: String
     public var sql: String
     public var timeout: Double
+    /// Where the query is in dbag.yml.
+    public var sqlLocation: SourceLocation?
 
-    public init(source: String, sql: String, timeout: Double = 30) {
+    public init(source: String, sql: String, timeout: Double = 30, sqlLocation: SourceLocation? = nil) {
         self.source = source
         self.sql = sql
         self.timeout = timeout
+        self.sqlLocation = sqlLocation
     }
 }
 

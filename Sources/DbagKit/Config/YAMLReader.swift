@@ -24,10 +24,20 @@ public final class YAMLReader {
         }
     }
 
+    /// A node's position in this file.
+    public func location(of node: Node) -> SourceLocation? {
+        node.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+    }
+
     /// Records an error at a node's position.
     public func error(_ message: String, at node: Node?) {
         let mark = node?.mark
         diagnostics.append(Diagnostic(message, file: file, line: mark?.line, column: mark?.column))
+    }
+
+    /// A node's place in the file.
+    public func location(of node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
     /// The pairs of a mapping, reporting keys outside `allowed` (with a suggestion)

@@ -26,8 +26,10 @@ public struct SiteBuilder: Sendable {
         let sink = MemorySink()
         do {
             try emit(prepared, to: sink)
+        } catch let list as DiagnosticList {
+            throw list
         } catch {
-            throw DiagnosticList([Diagnostic("\(error)")])
+            throw DiagnosticList([error as? Diagnostic ?? Diagnostic("\(error)")])
         }
         return sink.outputFiles
     }
@@ -36,6 +38,8 @@ public struct SiteBuilder: Sendable {
     /// are rendered so memory stays flat however many pages there are; swapped
     /// in whole at the end. Returns the number of pages and files written.
     public func write(to directory: URL) throws -> (pages: Int, files: Int) {
+        let misplaced = config.dataInside(output: directory)
+        if !misplaced.isEmpty { throw DiagnosticList(misplaced) }
         let prepared = try prepare()
         let writer = try OutputWriter(directory: directory, project: config.directory)
         do {
@@ -50,11 +54,11 @@ public struct SiteBuilder: Sendable {
 
     /// Stages 6–8 into a sink: pages as they render, then the data API, badges and assets.
     func emit(_ prepared: Prepared, to sink: any SiteSink) throws {
-        let failures = ResultSlots<String>(count: 1)
+        let failures = ResultSlots<any Error>(count: 1)
         render(prepared) { file in
-            do { try sink.write(file) } catch { failures.set(0, "\(error)") }
+            do { try sink.write(file) } catch { failures.set(0, error) }
         }
-        if let failure = failures.values.first { throw Diagnostic(failure) }
+        if let failure = failures.values.first { throw failure }
         try DataAPI.write(config: config, data: prepared.data, to: sink)
         for file in BadgeFiles.files(config: config, data: prepared.data) { try sink.write(file) }
         for (path, contents) in prepared.theme.assets { try sink.write(OutputFile(path: path, contents: contents)) }
@@ -63,7 +67,9 @@ public struct SiteBuilder: Sendable {
 
     /// Stages 1–5 without writing anything: the errors `dbag check` reports.
     public func check() throws(DiagnosticList) -> SiteData {
-        try prepare().data
+        let misplaced = config.dataInside(output: config.defaultOutput)
+        if !misplaced.isEmpty { throw DiagnosticList(misplaced) }
+        return try prepare().data
     }
 
     struct Prepared {

@@ -52,7 +52,8 @@ public final class MetricStore: @unchecked Sendable {
             }
             return
         }
-        try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+        try database.useWAL()
+        try database.execute("PRAGMA synchronous = NORMAL")
         try database.migrate(StoreSchema.migrations)
     }
 

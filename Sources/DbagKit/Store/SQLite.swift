@@ -1,18 +1,6 @@
 import CSQLite
 import Foundation
 
-/// An error from SQLite, quoting the statement that failed.
-public struct SQLiteError: Error, Sendable, CustomStringConvertible {
-    public var code: Int32
-    public var message: String
-    public var sql: String?
-
-    public var description: String {
-        if let sql { return "\(message) (in `\(sql)`)" }
-        return message
-    }
-}
-
 private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// A connection to one SQLite file. Opened in serialized mode, so it may be
@@ -20,6 +8,8 @@ private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.sel
 public final class SQLiteDatabase: @unchecked Sendable {
     let handle: OpaquePointer
     public let path: String
+    /// Set by `restrictToReads()`; kept alive here for the authorizer.
+    private var readRule: SQLiteReadRule?
 
     /// Opens a database; `readOnly` never creates the file and refuses writes.
     public init(path: String, readOnly: Bool = false, busyTimeout: Int32 = 10_000) throws(SQLiteError) {
@@ -59,6 +49,61 @@ public final class SQLiteDatabase: @unchecked Sendable {
         try SQLiteStatement(database: self, sql: sql)
     }
 
+    /// Compiles a query that must only read: one statement (trailing whitespace, comments
+    /// and `;` are fine), no NUL byte, and nothing `sqlite3_stmt_readonly` calls a write
+    /// (`VACUUM INTO`). On a connection from `restrictToReads()`, the authorizer also refuses
+    /// ATTACH, pragma writes and `load_extension`.
+    public func prepareRead(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+        guard !sql.utf8.contains(0) else {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "the query contains a NUL byte", sql: sql)
+        }
+        readRule?.refusal = nil
+        let statement: SQLiteStatement
+        do throws(SQLiteError) {
+            statement = try prepare(sql)
+        } catch where readRule?.refusal != nil {
+            throw readRule?.error(sql: sql) ?? error
+        }
+        guard !holdsStatement(statement.rest) else {
+            let second = statement.rest.drop { $0.isWhitespace || $0 == ";" }.prefix(60)
+            throw SQLiteError(code: SQLITE_MISUSE, message: "the query holds more than one statement (the second begins `\(second)`); give one SELECT", sql: sql)
+        }
+        guard sqlite3_stmt_readonly(statement.handle) != 0 else {
+            throw SQLiteError(code: SQLITE_AUTH, message: "the query would write; a metric's query may only read", sql: sql)
+        }
+        return statement
+    }
+
+    /// Whether `text` holds a statement (or text that is not SQL), not only whitespace, comments and `;`.
+    private func holdsStatement(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)
+        bytes.append(0)
+        return bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { text in
+                guard var cursor = text.baseAddress else { return false }
+                while cursor.pointee != 0 {
+                    var statement: OpaquePointer?
+                    var tail: UnsafePointer<CChar>?
+                    let rc = sqlite3_prepare_v2(handle, cursor, -1, &statement, &tail)
+                    sqlite3_finalize(statement)
+                    guard rc == SQLITE_OK, statement == nil, let tail, tail > cursor else { return true }
+                    cursor = tail
+                }
+                return false
+            }
+        }
+    }
+
+    /// Makes this connection read-only for any SQL it is given: `query_only`, an untrusted
+    /// schema (views and triggers in the file cannot call risky functions), and an
+    /// authorizer that allows reading and nothing else.
+    public func restrictToReads() throws(SQLiteError) {
+        try execute("PRAGMA query_only = 1; PRAGMA trusted_schema = 0")
+        let rule = SQLiteReadRule()
+        readRule = rule
+        sqlite3_set_authorizer(handle, authorizeRead, Unmanaged.passUnretained(rule).toOpaque())
+    }
+
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try execute("BEGIN IMMEDIATE")
@@ -81,28 +126,50 @@ public final class SQLiteDatabase: @unchecked Sendable {
         }
     }
 
-    /// Applies `migrations[userVersion...]` in order, each in its own transaction.
+    /// Applies `migrations[userVersion...]` in order, all in one `BEGIN IMMEDIATE`
+    /// transaction that reads `user_version` again once it holds the write lock, so
+    /// several processes opening a new store at once migrate it exactly once.
     public func migrate(_ migrations: [String]) throws {
-        let version = try userVersion
-        guard version <= migrations.count else {
-            throw SQLiteError(code: SQLITE_ERROR, message: "\(path) has schema version \(version), newer than this dbag knows (\(migrations.count)); upgrade dbag")
-        }
-        for (index, sql) in migrations.enumerated().dropFirst(version) {
-            try transaction {
+        if try checkedVersion(migrations.count) == migrations.count { return }
+        try transaction {
+            let version = try checkedVersion(migrations.count)
+            for sql in migrations.dropFirst(version) {
                 try execute(sql)
-                try execute("PRAGMA user_version = \(index + 1)")
+            }
+            if version < migrations.count {
+                try execute("PRAGMA user_version = \(migrations.count)")
             }
         }
     }
 
-    /// The rowid of the last insert.
-    public var lastInsertRowID: Int64 {
-        sqlite3_last_insert_rowid(handle)
+    /// `userVersion`, refused when newer than `known`.
+    private func checkedVersion(_ known: Int) throws(SQLiteError) -> Int {
+        let version = try userVersion
+        guard version <= known else {
+            throw SQLiteError(code: SQLITE_ERROR, message: "\(path) has schema version \(version), newer than this dbag knows (\(known)); upgrade dbag")
+        }
+        return version
     }
 
-    /// Rows changed by the last statement.
-    public var changes: Int {
-        Int(sqlite3_changes(handle))
+    /// Switches to WAL (a no-op when already so). Another process switching or
+    /// migrating at the same moment can hold the lock past the busy handler, so
+    /// this retries until the busy timeout has passed, then reports the mode it got.
+    public func useWAL(timeout: Double = 10) throws(SQLiteError) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            do throws(SQLiteError) {
+                let statement = try prepare("PRAGMA journal_mode = WAL")
+                _ = try statement.step()
+                let mode = statement.string(0).lowercased()
+                guard mode == "wal" else {
+                    throw SQLiteError(code: SQLITE_ERROR, message: "\(path) cannot use WAL mode (journal mode is \(mode))")
+                }
+                return
+            } catch where error.code & 0xff == SQLITE_BUSY || error.code & 0xff == SQLITE_LOCKED {
+                guard Date() < deadline else { throw error }
+                usleep(20_000)
+            }
+        }
     }
 
     /// Asks a running statement to stop (used for timeouts); safe from any thread.
@@ -115,12 +182,38 @@ public final class SQLiteDatabase: @unchecked Sendable {
     }
 }
 
-/// A value SQLite can bind or return.
-public enum SQLiteValue: Sendable, Hashable {
-    case null
-    case integer(Int64)
-    case real(Double)
-    case text(String)
+/// The authorizer of read-only connections: allows SELECT, reading tables and
+/// calling functions (except `load_extension`); refuses everything else.
+private func authorizeRead(_ context: UnsafeMutableRawPointer?, _ action: Int32, _ first: UnsafePointer<CChar>?,
+                           _ second: UnsafePointer<CChar>?, _: UnsafePointer<CChar>?, _: UnsafePointer<CChar>?) -> Int32 {
+    let name = first.map { String(cString: $0).lowercased() } ?? ""
+    let refusal: String
+    switch action {
+    case SQLITE_SELECT, SQLITE_READ, SQLITE_RECURSIVE:
+        return SQLITE_OK
+    case SQLITE_FUNCTION:
+        let function = second.map { String(cString: $0).lowercased() } ?? ""
+        guard function == "load_extension" else { return SQLITE_OK }
+        refusal = "load_extension()"
+    case SQLITE_PRAGMA:
+        if SQLiteReadRule.pragmas.contains(name) || (second == nil && SQLiteReadRule.bareReadPragmas.contains(name)) {
+            return SQLITE_OK
+        }
+        refusal = "PRAGMA \(name)" + (second == nil ? "" : " with a value")
+    case SQLITE_ATTACH: refusal = "ATTACH"
+    case SQLITE_DETACH: refusal = "DETACH"
+    case SQLITE_INSERT: refusal = "INSERT"
+    case SQLITE_UPDATE:
+        // Asked while SQLite connects a table-valued pragma (`pragma_table_info`); a real
+        // write is still refused by `query_only` and `sqlite3_stmt_readonly`.
+        if name == "sqlite_master" { return SQLITE_OK }
+        refusal = "UPDATE"
+    case SQLITE_DELETE: refusal = "DELETE"
+    case SQLITE_TRANSACTION, SQLITE_SAVEPOINT: refusal = "a transaction"
+    default: refusal = "a statement that changes the schema"
+    }
+    if let context { Unmanaged<SQLiteReadRule>.fromOpaque(context).takeUnretainedValue().refusal = refusal }
+    return SQLITE_DENY
 }
 
 /// A prepared statement: bind, step, read columns, reset.
@@ -129,24 +222,32 @@ public final class SQLiteStatement {
     let handle: OpaquePointer
     public let sql: String
 
+    /// The text after the first statement (whitespace, comments, or more statements).
+    let rest: String
+
     init(database: SQLiteDatabase, sql: String) throws(SQLiteError) {
         self.database = database
         self.sql = sql
         var statement: OpaquePointer?
-        let rc = sqlite3_prepare_v2(database.handle, sql, -1, &statement, nil)
+        let bytes = Array(sql.utf8)
+        var used = 0
+        let rc = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { text in
+                var tail: UnsafePointer<CChar>?
+                let rc = sqlite3_prepare_v2(database.handle, text.baseAddress, Int32(text.count), &statement, &tail)
+                if let tail, let base = text.baseAddress { used = tail - base }
+                return rc
+            }
+        }
         guard rc == SQLITE_OK, let statement else {
             throw database.error(rc, sql: sql)
         }
         handle = statement
+        rest = String(decoding: bytes[min(used, bytes.count)...], as: UTF8.self)
     }
 
     deinit {
         sqlite3_finalize(handle)
-    }
-
-    /// Whether the statement only reads.
-    public var isReadOnly: Bool {
-        sqlite3_stmt_readonly(handle) != 0
     }
 
     /// Binds parameters by position (1-based, in order).

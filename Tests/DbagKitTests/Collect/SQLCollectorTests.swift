@@ -48,7 +48,7 @@ import Testing
 
     @Test func sourceIsReadOnly() async throws {
         let message = await ScratchProject.errorText { try await ScratchProject.collect("wipe", in: config) }
-        #expect(message?.contains("readonly") == true)
+        #expect(message?.contains("DELETE is not allowed") == true)
         let db = try SQLiteDatabase(path: project.directory.appendingPathComponent("app.db").path, readOnly: true)
         let count = try db.prepare("SELECT count(*) FROM users")
         try count.step()

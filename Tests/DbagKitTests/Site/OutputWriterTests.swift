@@ -40,14 +40,16 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
-    @Test func refusesToReplaceAFolderThatIsNotASite() throws {
+    @Test func keepsFilesOfAFolderThatIsNotASiteAndRefusesTheProject() throws {
         let tmp = try TemporaryFolder()
         defer { tmp.remove() }
         try tmp.write("docs/notes.txt", "precious")
-        #expect(throws: Diagnostic.self) {
-            try OutputWriter.write([OutputFile(path: "index.html", text: "x")], to: tmp.url.appendingPathComponent("docs"))
-        }
+        try tmp.write("docs/empty/.keep", "")
+        try FileManager.default.removeItem(atPath: tmp.path + "/docs/empty/.keep")
+        try OutputWriter.write([OutputFile(path: "index.html", text: "x")], to: tmp.url.appendingPathComponent("docs"))
         #expect(try tmp.read("docs/notes.txt") == "precious")
+        #expect(tmp.exists("docs/empty"))
+        #expect(try tmp.read("docs/.dbag-manifest").hasSuffix("\nindex.html\n"))
         #expect(throws: Diagnostic.self) {
             try OutputWriter.write([], to: tmp.url, project: tmp.url.appendingPathComponent("sub"))
         }
@@ -63,11 +65,23 @@ import Testing
     @Test func stagingFoldersOfKilledBuildsAreRemoved() throws {
         let tmp = try TemporaryFolder()
         defer { tmp.remove() }
+        try OutputWriter.write([OutputFile(path: "index.html", text: "old")], to: tmp.url.appendingPathComponent("site"))
         try tmp.write(".site.new-999999/index.html", "half-written")
         try tmp.write(".site.old-999998/index.html", "old")
         try tmp.write(".other/keep", "x")
         try OutputWriter.write([OutputFile(path: "index.html", text: "new")], to: tmp.url.appendingPathComponent("site"))
         let hidden = try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.hasPrefix(".") }
         #expect(hidden == [".other"])
+    }
+
+    @Test func aSiteLeftAsideByAKilledTwoStepSwapIsPutBack() throws {
+        let tmp = try TemporaryFolder()
+        defer { tmp.remove() }
+        try tmp.write(".site.old-999998/CNAME", "mine")
+        try tmp.write(".site.old-999998/.dbag-manifest", "index.html\n")
+        try tmp.write(".site.old-999998/index.html", "old")
+        try OutputWriter.write([OutputFile(path: "index.html", text: "new")], to: tmp.url.appendingPathComponent("site"))
+        #expect(try tmp.read("site/CNAME") == "mine")
+        #expect(try tmp.read("site/index.html") == "new")
     }
 }
