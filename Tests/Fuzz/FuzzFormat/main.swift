@@ -42,9 +42,4 @@ public func fuzz(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-var argc = CommandLine.argc
-var argv = Optional(CommandLine.unsafeArgv)
-exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-    guard let data else { return 0 }
-    return fuzz(data, size)
-})
+exit(DbagFuzzMain(CommandLine.argc, CommandLine.unsafeArgv))
