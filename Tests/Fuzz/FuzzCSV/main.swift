@@ -1,20 +1,28 @@
-// libFuzzer target: the CSV importer (`dbag import`) into an in-memory store,
-// which is replaced every 1,000 inputs so it stays small.
-import DbagKit
+// libFuzzer target: the CSV importer (`dbag import`) into a real store file
+// (in /dev/shm when there is one), made afresh every 1,000 inputs so it stays small.
 import CLibFuzzer
+import DbagKit
 import Foundation
 
+let folder = (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory())
+    + "/dbag-fuzz-csv-\(getpid())"
 nonisolated(unsafe) var store: MetricStore?
 nonisolated(unsafe) var runs = 0
+
+func freshStore() -> MetricStore {
+    try? FileManager.default.removeItem(atPath: folder)
+    do { return try MetricStore(path: folder + "/store.sqlite") } catch {
+        FileHandle.standardError.write(Data("FuzzCSV: cannot make a store in \(folder): \(error)\n".utf8))
+        exit(2)
+    }
+}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     runs += 1
     if store == nil || runs % 1000 == 0 {
-        do { store = try MetricStore(path: ":memory:") } catch {
-            print("FuzzCSV: cannot open an in-memory store: \(error)")
-            exit(2)
-        }
+        store = nil
+        store = freshStore()
     }
     guard let store else { return 0 }
     do {
@@ -26,4 +34,5 @@ public func fuzz(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
+atexit { try? FileManager.default.removeItem(atPath: folder) }
 exit(DbagFuzzMain(CommandLine.argc, CommandLine.unsafeArgv))
