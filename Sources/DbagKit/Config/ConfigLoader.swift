@@ -87,8 +87,9 @@ public enum ConfigLoader {
         guard case .mapping(let sources) = node else { return [] }
         return sources.compactMap { name, value in
             guard let name = name.scalar?.string, case .mapping(let fields) = value,
-                  let path = fields.first(where: { $0.key.scalar?.string == "sqlite" })?.value else { return nil }
-            return (name, reader.location(of: path))
+                  let path = fields.first(where: { $0.key.scalar?.string == "sqlite" })?.value,
+                  let location = reader.location(of: path) else { return nil }
+            return (name, location)
         }
     }
 
@@ -112,7 +113,7 @@ public enum ConfigLoader {
                 switch key {
                 case "name": metric.name = reader.string(field, key: key) ?? metric.name
                 case "description": metric.description = reader.string(field, key: key) ?? ""
-                case "unit": metric.unit = reader.string(field, key: key) ?? ""
+                case "unit": (metric.unit, metric.unitOne) = parseUnit(field, reader: reader)
                 case "format": metric.format = reader.choice(field, key: key, as: MetricFormat.self) ?? .number
                 case "good": metric.good = reader.choice(field, key: key, as: GoodDirection.self) ?? .up
                 case "aggregate": metric.aggregate = reader.choice(field, key: key, as: Aggregation.self) ?? .last
@@ -142,17 +143,30 @@ public enum ConfigLoader {
         return metrics
     }
 
+    /// `unit: users`, or `unit: { one: deploy, other: deploys }` to name the singular.
+    static func parseUnit(_ node: Node, reader: YAMLReader) -> (String, String?) {
+        guard case .mapping = node else { return (reader.string(node, key: "unit") ?? "", nil) }
+        guard let fields = reader.mapping(node, allowed: ["one", "other"], what: "unit") else { return ("", nil) }
+        var one: String?
+        var other = ""
+        for (key, _, value) in fields {
+            if key == "one" { one = reader.string(value, key: "one") } else { other = reader.string(value, key: "other") ?? "" }
+        }
+        if other.isEmpty { reader.error("unit needs 'other', the plural (unit: { one: deploy, other: deploys })", at: node) }
+        return (other, one)
+    }
+
     static func parseAlert(_ node: Node, reader: YAMLReader, slug: String) -> Alert? {
         guard let fields = reader.mapping(node, allowed: ["below", "above"], what: "alert of '\(slug)'") else { return nil }
         var alert = Alert()
         for (key, _, value) in fields {
             if key == "below" { alert.below = reader.number(value, key: key) } else { alert.above = reader.number(value, key: key) }
         }
-        if alert.below == nil && alert.above == nil {
+        if fields.isEmpty {
             reader.error("alert of '\(slug)' needs below or above", at: node)
             return nil
         }
-        return alert
+        return alert.below == nil && alert.above == nil ? nil : alert
     }
 
     static func parseSeries(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> SeriesQuery? {
@@ -168,7 +182,7 @@ public enum ConfigLoader {
             case "sql":
                 sql = reader.string(value, key: key)
                 sqlLocation = reader.location(of: value)
-            default: timeout = reader.duration(value, key: key) ?? timeout
+            default: timeout = reader.duration(value, key: key, atMostDays: 1) ?? timeout
             }
         }
         guard let source, let sql else {

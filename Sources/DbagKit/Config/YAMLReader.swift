@@ -35,11 +35,6 @@ public final class YAMLReader {
         diagnostics.append(Diagnostic(message, file: file, line: mark?.line, column: mark?.column))
     }
 
-    /// A node's place in the file.
-    public func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-    }
-
     /// The pairs of a mapping, reporting keys outside `allowed` (with a suggestion)
     /// and duplicated keys. Nil (with an error) when the node is not a mapping.
     public func mapping(_ node: Node, allowed: [String]? = nil, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
@@ -98,11 +93,15 @@ public final class YAMLReader {
         return value
     }
 
-    /// A duration such as `30s`, `5m`, `2h`, `2d` or `1w`, in seconds.
-    public func duration(_ node: Node, key: String) -> Double? {
+    /// A duration such as `30s`, `5m`, `2h`, `2d` or `1w`, in seconds, at most `days` days.
+    public func duration(_ node: Node, key: String, atMostDays days: Int = DurationText.longestDays) -> Double? {
         guard let text = string(node, key: key) else { return nil }
         guard let seconds = DurationText.seconds(text) else {
             error("'\(key)' must be a duration such as 30s, 5m, 2h or 2d, not '\(text)'", at: node)
+            return nil
+        }
+        guard seconds <= Double(days) * 86_400 else {
+            error("'\(key)' must be at most \(days)d, not '\(text)'", at: node)
             return nil
         }
         return seconds
@@ -134,6 +133,9 @@ public final class YAMLReader {
 
 /// Durations written as a number and a unit: `500ms`, `30s`, `5m`, `2h`, `2d`, `1w`.
 public enum DurationText {
+    /// The longest duration dbag.yml may write: ten years, like the longest chart period.
+    public static let longestDays = 3660
+
     /// Seconds, or nil when the text is not a positive duration.
     public static func seconds(_ text: String) -> Double? {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()

@@ -28,7 +28,8 @@ public struct DashboardSource: Sendable, Hashable {
     }
 
     /// Every `.md` file below a folder, sorted by path; hidden files and folders skipped.
-    public static func load(from directory: URL) throws(Diagnostic) -> [DashboardSource] {
+    /// A file that a symlink leads outside `project` (by default the folder's parent) is an error.
+    public static func load(from directory: URL, project: URL? = nil) throws(Diagnostic) -> [DashboardSource] {
         let base = directory.standardizedFileURL.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -38,6 +39,8 @@ public struct DashboardSource: Sendable, Hashable {
         let walker = FileManager.default.enumerator(atPath: base)
         while let relative = walker?.nextObject() as? String {
             guard relative.hasSuffix(".md"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            try ProjectPath.refuseOutside(base + "/" + relative, project: project ?? directory.deletingLastPathComponent(),
+                                          shown: "dashboards/" + relative)
             guard let data = FileManager.default.contents(atPath: base + "/" + relative) else { continue }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw Diagnostic("not UTF-8 text", file: "dashboards/" + relative)

@@ -1,27 +1,54 @@
 /// Escaping for HTML and SVG: every string from config, store or dashboards
-/// passes through here before it lands in a page.
+/// passes through here before it lands in a page. Control characters (which
+/// XML forbids and HTML calls errors) become U+FFFD; tab, newline and carriage
+/// return stay.
 public enum HTML {
     /// Escapes text for element content and quoted attribute values.
     public static func escape(_ text: some StringProtocol) -> String {
+        clean(text, escapingMarkup: true)
+    }
+
+    /// A whole page or document with every control character replaced, markup kept.
+    public static func withoutControlCharacters(_ text: some StringProtocol) -> String {
+        clean(text, escapingMarkup: false)
+    }
+
+    private static let replacement = Array("\u{FFFD}".utf8)
+
+    private static func clean(_ text: some StringProtocol, escapingMarkup: Bool) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: needsEscape) else { return String(text) }
+        guard utf8.contains(where: { needsCare($0, markup: escapingMarkup) }) else { return String(text) }
+        let bytes = Array(utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
+        out.reserveCapacity(bytes.count + 16)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            i += 1
             switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
+            case UInt8(ascii: "&") where escapingMarkup: out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<") where escapingMarkup: out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">") where escapingMarkup: out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\"") where escapingMarkup: out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'") where escapingMarkup: out.append(contentsOf: "&#39;".utf8)
+            case 0x09, 0x0A, 0x0D: out.append(byte)
+            case 0x00..<0x20, 0x7F: out += replacement
+            case 0xC2 where i < bytes.count && (0x80...0x9F).contains(bytes[i]):  // U+0080–U+009F
+                out += replacement
+                i += 1
+            case 0xEF where i + 1 < bytes.count && bytes[i] == 0xBF && bytes[i + 1] >= 0xBE:  // U+FFFE, U+FFFF
+                out += replacement
+                i += 2
             default: out.append(byte)
             }
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    private static func needsCare(_ byte: UInt8, markup: Bool) -> Bool {
+        if byte < 0x20 { return byte != 0x09 && byte != 0x0A && byte != 0x0D }
+        if byte == 0x7F || byte == 0xC2 || byte == 0xEF { return true }
+        return markup && (byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"))
     }
 }

@@ -61,7 +61,8 @@ struct PageRenderer: Sendable {
         if !bodySuffix.isEmpty, let end = html.range(of: "</body>", options: .backwards) {
             html.insert(contentsOf: bodySuffix, at: end.lowerBound)
         }
-        return html
+        // Titles and labels the theme writes through Mustache's own escaping reach here raw.
+        return HTML.withoutControlCharacters(html)
     }
 
     /// Adds `aria-current="page"` to the last sidebar link to `url` (the first may be the site title).

@@ -103,7 +103,7 @@ public struct SiteBuilder: Sendable {
         }
         // 3–4. Dashboards, parsed and validated.
         var sources: [DashboardSource] = []
-        do { sources = try DashboardSource.load(from: config.dashboardsDirectory) } catch { diagnostics.append(error) }
+        do { sources = try DashboardSource.load(from: config.dashboardsDirectory, project: config.directory) } catch { diagnostics.append(error) }
         let slugs = Set(config.metrics.map(\.slug))
         var parsed: [(DashboardSource, MarkdownPage, String?)] = []
         for source in sources {

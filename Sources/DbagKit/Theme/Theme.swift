@@ -33,7 +33,7 @@ public struct Theme: Sendable {
     public static func load(named name: String, project: URL) throws(Diagnostic) -> Theme {
         let folder = project.appendingPathComponent("themes/\(name)", isDirectory: true)
         if FileManager.default.fileExists(atPath: folder.appendingPathComponent("page.mustache").path) {
-            return Theme(name: name, files: readFiles(in: folder))
+            return Theme(name: name, files: try readFiles(in: folder, project: project))
         }
         if name == BuiltinTheme.name {
             return BuiltinTheme.theme
@@ -41,14 +41,18 @@ public struct Theme: Sendable {
         throw Diagnostic("unknown theme '\(name)': no themes/\(name)/page.mustache in the project, and the built-in theme is '\(BuiltinTheme.name)'", file: "dbag.yml")
     }
 
-    /// Every file below a folder, by relative path; hidden files skipped.
-    static func readFiles(in folder: URL) -> [String: Data] {
+    /// Every file below a folder, by relative path; hidden files skipped. With a
+    /// `project`, a file that a symlink leads outside it is an error.
+    static func readFiles(in folder: URL, project: URL? = nil) throws(Diagnostic) -> [String: Data] {
         var files: [String: Data] = [:]
         let base = folder.standardizedFileURL.path
         guard let walker = FileManager.default.enumerator(atPath: base) else { return files }
         while let relative = walker.nextObject() as? String {
             if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             let path = base + "/" + relative
+            if let project {
+                try ProjectPath.refuseOutside(path, project: project, shown: "themes/\(folder.lastPathComponent)/\(relative)")
+            }
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
                let data = FileManager.default.contents(atPath: path) {

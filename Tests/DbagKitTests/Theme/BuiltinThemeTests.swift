@@ -8,7 +8,7 @@ import Testing
 
     /// The theme compiled into the binary is exactly themes/default (run scripts/embed-theme.py after editing it).
     @Test func builtInThemeMatchesThemesDefault() throws {
-        let onDisk = Theme.readFiles(in: Self.root.appendingPathComponent("themes/default"))
+        let onDisk = try Theme.readFiles(in: Self.root.appendingPathComponent("themes/default"))
         #expect(!onDisk.isEmpty)
         let builtIn = BuiltinTheme.theme
         let embedded = builtIn.assets.merging(builtIn.templates.map { ($0.key + ".mustache", Data($0.value.utf8)) }) { a, _ in a }
