@@ -58,7 +58,6 @@ let package = Package(
             name: "DbagServe",
             dependencies: [
                 "DbagKit",
-                .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             swiftSettings: strict
@@ -71,7 +70,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DbagKitTests",
-            dependencies: ["DbagKit", "DbagServe", "CSQLite"],
+            dependencies: ["DbagKit", "DbagServe", "CSQLite", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures", "Snapshots"],
             swiftSettings: strict
         ),
