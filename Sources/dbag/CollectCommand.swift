@@ -20,20 +20,19 @@ struct CollectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try project.loadConfig()
+        ProcessRunner.killGroupsOnTermination()
         let collection = Collection(config: config)
         let report = try await Terminal.userErrors {
             _ = try collection.metrics(named: slugs)
             let store = try MetricStore(path: config.storePath)
             return try await collection.run(slugs, day: date, into: store)
         }
-        let width = report.outcomes.map(\.slug.count).max() ?? 0
-        for outcome in report.outcomes {
+        let collected = report.outcomes.filter { $0.error == nil }
+        let width = collected.map(\.slug.count).max() ?? 0
+        for outcome in collected {
             let padded = outcome.slug.padding(toLength: width, withPad: " ", startingAt: 0)
-            if let error = outcome.error {
-                print("\(padded)  failed: \(error)")
-            } else {
-                print("\(padded)  \(Terminal.describe(outcome.values))")
-            }
+            let formatter = config.metric(outcome.slug).map { ValueFormatter(format: $0.format, unit: $0.unit) } ?? ValueFormatter()
+            Terminal.line("\(padded)  \(Terminal.describe(outcome.values, formatter: formatter))")
         }
         for failure in report.failures {
             Terminal.error(Diagnostic("\(failure.slug): \(failure.error ?? "")", file: failure.location?.file,
@@ -44,10 +43,10 @@ struct CollectCommand: AsyncParsableCommand {
 }
 
 extension Terminal {
-    /// `12`, or `3 objects (acme 12, globex 4, …)` for per-object values.
-    static func describe(_ values: [CollectedValue]) -> String {
-        if values.count == 1, values[0].key.isEmpty { return StoreCSV.number(values[0].value) }
-        let shown = values.prefix(3).map { "\($0.key) \(StoreCSV.number($0.value))" }.joined(separator: ", ")
+    /// `12.3k users`, or `3 objects (acme 12, globex 4, …)` for per-object values, as the metric's format writes them.
+    static func describe(_ values: [CollectedValue], formatter: ValueFormatter) -> String {
+        if values.count == 1, values[0].key.isEmpty { return formatter.string(values[0].value) }
+        let shown = values.prefix(3).map { "\($0.key) \(formatter.string($0.value))" }.joined(separator: ", ")
         return "\(values.count) object\(values.count == 1 ? "" : "s")" + (values.isEmpty ? "" : " (\(shown)\(values.count > 3 ? ", …" : ""))")
     }
 }

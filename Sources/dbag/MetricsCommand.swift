@@ -16,7 +16,7 @@ struct MetricsCommand: AsyncParsableCommand {
         try await Terminal.userErrors {
             let store = FileManager.default.fileExists(atPath: config.storePath)
                 ? try MetricStore(path: config.storePath, readOnly: true) : nil
-            print(MetricStatus.table(try MetricStatus.all(config: config, store: store)))
+            Terminal.line(MetricStatus.table(try MetricStatus.all(config: config, store: store)))
         }
     }
 }

@@ -22,10 +22,18 @@ struct ProjectOptions: ParsableArguments {
     }
 }
 
-/// Writing to standard error.
+/// Writing to the terminal: every line goes through `TerminalText.escaped`, so text from
+/// the store or a collector cannot drive the terminal.
 enum Terminal {
+    /// Writes a line to standard error.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+        let text = TerminalText.escaped(message)
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Writes a line to standard output.
+    static func line(_ message: String) {
+        print(TerminalText.escaped(message))
     }
 
     /// Runs `body`; any thrown error is printed and becomes exit code 1.

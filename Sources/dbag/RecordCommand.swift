@@ -34,7 +34,7 @@ struct RecordCommand: AsyncParsableCommand {
             if label != nil && stored.key.isEmpty { throw Diagnostic("--label needs --key: labels name objects of per-object metrics") }
             let store = try MetricStore(path: config.storePath)
             try store.save([stored], labels: label.map { [(metric: slug, key: stored.key, label: $0)] } ?? [])
-            print("\(slug)\(stored.key.isEmpty ? "" : "[\(stored.key)]") = \(StoreCSV.number(stored.value)) on \(day)")
+            Terminal.line("\(slug)\(stored.key.isEmpty ? "" : "[\(stored.key)]") = \(StoreCSV.number(stored.value)) on \(day)")
         }
     }
 }

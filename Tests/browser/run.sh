@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
 # Browser test suite: builds the demo site into a temporary folder, serves it
 # on 127.0.0.1, and runs pytest + Selenium + headless Chromium against it
-# (console errors, failed requests, layout at 375/1024/1600 px, Nu HTML
-# validator, axe-core, dark-scheme contrast), then writes README screenshots.
+# (console errors, failed requests, layout at 375/1024/1600 px, readable text,
+# Nu HTML validator, axe-core, dark-scheme contrast). Besides the demo, the site
+# holds a fresh `dbag init` project at /fresh/ (one value collected) and one with
+# an empty store at /empty/.
 #
-#   bash Tests/browser/run.sh                 # everything
-#   bash Tests/browser/run.sh -k layout -x    # extra arguments go to pytest
+#   bash Tests/browser/run.sh                        # everything; screenshots to a temporary folder
+#   bash Tests/browser/run.sh -k layout -x           # extra arguments go to pytest
+#   bash Tests/browser/run.sh --update-screenshots   # only refresh README's docs/screenshots/
 #
-# Environment: DBAG_SCREENSHOT_DIR (default docs/screenshots), DBAG_BROWSER_KEEP=1
+# Environment: DBAG_SCREENSHOT_DIR (where screenshots go; default a temporary
+# folder, or docs/screenshots with --update-screenshots), DBAG_BROWSER_KEEP=1
 # keeps the temporary folder, CHROMIUM / CHROMEDRIVER override the binaries.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
+update_screenshots=0
+args=()
+for a in "$@"; do
+  if [ "$a" = --update-screenshots ]; then update_screenshots=1; else args+=("$a"); fi
+done
 here=$root/Tests/browser
 
 # --- dependencies (install only what's missing) -----------------------------
@@ -72,6 +81,18 @@ fi
 unset GIT_DIR
 "$dbag" build --project "$proj" --out "$tmp/site"
 
+# A fresh `dbag init` project with one value of each metric, and one whose store
+# is empty, under /fresh/ and /empty/ of the same server.
+for kind in fresh empty; do
+  mkdir -p "$tmp/$kind"
+  "$dbag" init "$tmp/$kind" >/dev/null
+  if [ "$kind" = fresh ]; then
+    (cd "$tmp/$kind" && { "$dbag" collect >/dev/null || [ $? -eq 2 ]; } && "$dbag" record deploys 1 >/dev/null)
+  fi
+  (cd "$tmp/$kind" && "$dbag" build --out "$tmp/$kind-site" --base-url "/$kind/" >/dev/null)
+  cp -R "$tmp/$kind-site" "$tmp/site/$kind"
+done
+
 # --- serve it on a free loopback port ----------------------------------------
 port=$("$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 "$python" -m http.server --bind 127.0.0.1 "$port" -d "$tmp/site" >"$tmp/http.log" 2>&1 &
@@ -82,7 +103,13 @@ for _ in $(seq 50); do
 done
 
 export DBAG_SITE_DIR=$tmp/site DBAG_SITE_URL=http://127.0.0.1:$port
-export DBAG_SCREENSHOT_DIR=${DBAG_SCREENSHOT_DIR:-$root/docs/screenshots}
+if [ "$update_screenshots" = 1 ]; then
+  export DBAG_SCREENSHOT_DIR=${DBAG_SCREENSHOT_DIR:-$root/docs/screenshots}
+  args=(test_screenshots.py ${args[@]+"${args[@]}"})
+else
+  # Never the committed pictures: a test run must not rewrite README's images.
+  export DBAG_SCREENSHOT_DIR=${DBAG_SCREENSHOT_DIR:-$tmp/screenshots}
+fi
 export SE_OFFLINE=true   # Selenium Manager must not download drivers
 cd "$here"
-"$python" -m pytest -p no:cacheprovider -v -s -rfE --durations=5 "$@"
+"$python" -m pytest -p no:cacheprovider -v -s -rfE --durations=5 ${args[@]+"${args[@]}"}

@@ -5,11 +5,27 @@ public enum ChartCSS {
     public static let variables = [
         "--series-1", "--series-2", "--series-3", "--series-4", "--series-5", "--series-6",
         "--grid", "--muted", "--text", "--good", "--bad", "--neutral",
-        "--heat-0", "--heat-1", "--heat-2", "--heat-3", "--heat-4", "--spark", "--spark-last",
+        "--heat-0", "--heat-1", "--heat-2", "--heat-3", "--heat-4", "--spark", "--spark-last", "--panel",
     ]
 
+    /// Container rules that show one of `LineChart.renderWidths` per chart: the widest
+    /// no wider than the box (the narrowest below that), so 12-unit text is ≥ 11 px.
+    static var sizeRules: String {
+        let widths = LineChart.renderWidths.map { Int($0) }
+        var rules = ".chart{container-type:inline-size}\n.chart-size{display:none}\n"
+        for (index, width) in widths.enumerated() {
+            var query: [String] = []
+            if index > 0 { query.append("(min-width:\(width)px)") }
+            if index + 1 < widths.count { query.append("(max-width:\(Double(widths[index + 1]) - 0.02)px)") }
+            rules += "@container \(query.joined(separator: " and ")){.chart-w\(width){display:block}}\n"
+        }
+        return rules
+    }
+
     /// Rules for `.chart`, `.sparkline`/`.spark`, `.heatmap` and deltas.
-    public static let stylesheet = """
+    public static var stylesheet: String { sizeRules + rules }
+
+    static let rules = """
     .chart{margin:0}
     .chart-svg{display:block;width:100%;height:auto;overflow:visible}
     .chart-svg .grid{color:var(--grid)}
@@ -30,9 +46,18 @@ public enum ChartCSS {
     .spark{vertical-align:-0.15em}
     .sparkline .spark-last,.spark .spark-last{color:var(--spark-last)}
     .spark-empty{color:var(--muted);font-size:.8em}
-    .heatmap{display:block;width:100%;height:auto}
-    .heatmap .h0{fill:var(--heat-0)}.heatmap .h1{fill:var(--heat-1)}.heatmap .h2{fill:var(--heat-2)}
+    .heatmap{display:block;width:100%;min-width:max-content;height:auto}
+    .heatmap-scroll{overflow-x:auto;direction:rtl}.heatmap-scroll>*{direction:ltr}
+    .heatmap .h0{color:var(--muted);stroke-opacity:.6}.heatmap .h1{fill:var(--heat-1)}.heatmap .h2{fill:var(--heat-2)}
     .heatmap .h3{fill:var(--heat-3)}.heatmap .h4{fill:var(--heat-4)}
+    .scroll-x{overflow-x:auto;background:linear-gradient(to right,var(--panel) 30%,transparent) left/2.5rem 100% no-repeat local,\
+    linear-gradient(to left,var(--panel) 30%,transparent) right/2.5rem 100% no-repeat local,\
+    radial-gradient(farthest-side at 0 50%,color-mix(in srgb,var(--text) 30%,transparent),transparent) left/1rem 100% no-repeat scroll,\
+    radial-gradient(farthest-side at 100% 50%,color-mix(in srgb,var(--text) 30%,transparent),transparent) right/1rem 100% no-repeat scroll,\
+    var(--panel)}
+    .chart-data{overflow-x:auto}
+    .legend-axis{color:var(--muted)}
+    .chart-multiple-title{margin:.75rem 0 .25rem;font-size:.85rem;color:var(--muted)}
     .good{color:var(--good)}.bad{color:var(--bad)}.neutral{color:var(--neutral)}
     @media print{.chart-data{display:none}.chart-svg .point.dense{fill-opacity:0}}
     """

@@ -4,11 +4,15 @@ public struct ChartSeries: Sendable, Hashable {
     public var name: String
     /// The values; any order, duplicates and non-finite values are tolerated.
     public var points: [DayValue]
+    /// How this series' values are written; nil uses the chart's formatter. Series
+    /// whose format or unit differs from the first series' get a second y axis.
+    public var formatter: ValueFormatter?
 
     /// A named series.
-    public init(name: String, points: [DayValue]) {
+    public init(name: String, points: [DayValue], formatter: ValueFormatter? = nil) {
         self.name = name
         self.points = points
+        self.formatter = formatter
     }
 
     /// Points sorted by day with non-finite values dropped (the last of duplicate days wins).

@@ -1,5 +1,8 @@
 /// A calendar of daily values for the year ending at a day: 53 week columns × 7 day
-/// rows (Monday on top), cells in quantile classes `h1`…`h4` and `h0` for no data.
+/// rows (Monday on top), cells in quantile classes `h1`…`h4`. Days without data
+/// (`h0`) are hollow outlines, so they differ from the lowest level by shape, not
+/// colour alone. Drawn at a fixed size (`width` px) so its 11 px text stays readable;
+/// the theme lets it scroll sideways in narrow boxes.
 public struct Heatmap: Sendable {
     /// Prefix of the ids in the output; unique per page.
     public var id: String
@@ -73,7 +76,7 @@ public struct Heatmap: Sendable {
         let height = gridBottom + 22
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\""
         out += " preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-labelledby=\"\(prefix)-title \(prefix)-desc\""
-        out += " font-size=\"10\" font-family=\"system-ui, sans-serif\">"
+        out += " width=\"\(SVG.n(width))\" height=\"\(SVG.n(height))\" font-size=\"11\" font-family=\"system-ui, sans-serif\">"
         out += "<title id=\"\(prefix)-title\">" + HTML.escape(title) + "</title>"
         out += "<desc id=\"\(prefix)-desc\">" + HTML.escape(summary) + "</desc>"
         out += labels()
@@ -85,10 +88,8 @@ public struct Heatmap: Sendable {
                 let value = values[day]
                 let level = value.map { Self.bucket($0, t) } ?? 0
                 let tip = day.description + ": " + (value.map { formatter.string($0) } ?? "no data")
-                cells += SVG.element("rect", ["class": "h\(level)", "x": SVG.n(Self.left + Double(column) * Self.pitch),
-                                              "y": SVG.n(Self.top + Double(row) * Self.pitch),
-                                              "width": SVG.n(Self.cell), "height": SVG.n(Self.cell), "rx": "2"],
-                                     SVG.title(tip))
+                cells += Self.cell(level: level, x: Self.left + Double(column) * Self.pitch,
+                                   y: Self.top + Double(row) * Self.pitch, content: SVG.title(tip))
             }
         }
         out += "<g class=\"cells\">" + cells + "</g>"
@@ -114,17 +115,26 @@ public struct Heatmap: Sendable {
         return out + "</g>"
     }
 
+    /// One cell: filled for a value, a hollow outline inset by half a stroke for no data.
+    static func cell(level: Int, x: Double, y: Double, content: String? = nil) -> String {
+        guard level == 0 else {
+            return SVG.element("rect", ["class": "h\(level)", "x": SVG.n(x), "y": SVG.n(y),
+                                        "width": SVG.n(cell), "height": SVG.n(cell), "rx": "2"], content)
+        }
+        return SVG.element("rect", ["class": "h0", "x": SVG.n(x + 1), "y": SVG.n(y + 1), "width": SVG.n(cell - 2),
+                                    "height": SVG.n(cell - 2), "rx": "1.5", "fill": "none", "stroke": "currentColor",
+                                    "stroke-width": "1"], content)
+    }
+
     /// `No data □   Less □ □ □ □ More`.
     func legend(width: Double, y: Double) -> String {
         var out = "<g class=\"legend\" fill=\"currentColor\">"
-        out += SVG.element("rect", ["class": "h0", "x": SVG.n(Self.left), "y": SVG.n(y),
-                                    "width": SVG.n(Self.cell), "height": SVG.n(Self.cell), "rx": "2"])
-        out += SVG.element("text", ["x": SVG.n(Self.left + Self.pitch + 2), "y": SVG.n(y + 9)], "No data")
+        out += Self.cell(level: 0, x: Self.left, y: y)
+        out += SVG.element("text", ["x": SVG.n(Self.left + Self.pitch + 2), "y": SVG.n(y + 9.5)], "No data")
         var x = width - 5 * Self.pitch - 28
         out += SVG.element("text", ["x": SVG.n(x - 4), "y": SVG.n(y + 9), "text-anchor": "end"], "Less")
         for level in 1...4 {
-            out += SVG.element("rect", ["class": "h\(level)", "x": SVG.n(x), "y": SVG.n(y),
-                                        "width": SVG.n(Self.cell), "height": SVG.n(Self.cell), "rx": "2"])
+            out += Self.cell(level: level, x: x, y: y)
             x += Self.pitch
         }
         out += SVG.element("text", ["x": SVG.n(x + 2), "y": SVG.n(y + 9)], "More")

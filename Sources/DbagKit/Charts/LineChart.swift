@@ -33,6 +33,9 @@ public struct LineChart: Sendable {
     public var height: Double
     /// What to say when there is nothing to draw; a default sentence when nil.
     public var emptyMessage: String?
+    /// The days the x axis spans (the requested period), whatever data exists;
+    /// nil spans the data. Points outside it still widen it.
+    public var domain: ClosedRange<Day>?
     /// Whether dense series get invisible hover targets with tooltips; off for
     /// renderings meant for touch screens, where nothing hovers.
     public var hoverTargets = true
@@ -76,9 +79,9 @@ public struct LineChart: Sendable {
         let cleaned = series.map(\.cleaned)
         let head = title + (periodLabel.map { ", " + $0 } ?? "")
         if series.count == 1, let points = cleaned.first {
-            return head + ": " + Self.describe(points, formatter) + "."
+            return head + ": " + Self.describe(points, formatter(ofSeries: 0)) + "."
         }
-        let parts = zip(series, cleaned).map { $0.name + " " + Self.describe($1, formatter) }
+        let parts = zip(series, cleaned).enumerated().map { $1.0.name + " " + Self.describe($1.1, formatter(ofSeries: $0)) }
         return head + ": " + parts.joined(separator: "; ") + "."
     }
 
@@ -108,7 +111,13 @@ public struct LineChart: Sendable {
                                        "stroke-width": "2", "stroke-dasharray": SVG.dash(i) ?? "none"])
             let swatch = SVG.element("svg", ["class": "swatch", "viewBox": "0 0 16 10", "width": "16", "height": "10",
                                              "aria-hidden": "true"], line)
-            out += "<li class=\"\(SVG.seriesClass(i))\">" + swatch + " " + HTML.escape(s.name) + "</li>"
+            var note = ""
+            if axisFormatters.count > 1 {
+                let side = axisIndex(of: i) == 0 ? "left axis" : "right axis"
+                let name = axisNames[axisIndex(of: i)]
+                note = " <span class=\"legend-axis\">(" + side + (name.isEmpty || name == s.name ? "" : ", " + HTML.escape(name)) + ")</span>"
+            }
+            out += "<li class=\"\(SVG.seriesClass(i))\">" + swatch + " " + HTML.escape(s.name) + note + "</li>"
         }
         return out + "</ul>"
     }
@@ -118,25 +127,89 @@ public struct LineChart: Sendable {
         ["1", "0.6", "0.35", "0.8", "0.5", "0.25"][index % 6]
     }
 
+    /// The formatter of the n-th series: its own, or the chart's.
+    func formatter(ofSeries index: Int) -> ValueFormatter {
+        (series.indices.contains(index) ? series[index].formatter : nil) ?? formatter
+    }
+
+    /// One formatter per y axis: the first series' (left), then the first that writes
+    /// values differently (right). A chart has two y axes at most.
+    var axisFormatters: [ValueFormatter] {
+        let left = formatter(ofSeries: 0)
+        guard let other = series.indices.map({ formatter(ofSeries: $0) }).first(where: { !$0.sameUnit(as: left) }) else {
+            return [left]
+        }
+        return [left, other]
+    }
+
+    /// 0 for the left y axis, 1 for the right one.
+    func axisIndex(of seriesIndex: Int) -> Int {
+        axisFormatters.count > 1 && !formatter(ofSeries: seriesIndex).sameUnit(as: axisFormatters[0]) ? 1 : 0
+    }
+
+    /// What each y axis is labelled with: `yLabel` or the unit; with two axes a unitless
+    /// axis is named after its first series, so each axis says what it measures.
+    var axisNames: [String] {
+        let formatters = axisFormatters
+        return formatters.indices.map { axis in
+            if axis == 0, let yLabel { return yLabel }
+            let unit = formatters[axis].format == .number ? formatters[axis].unit : ""
+            if !unit.isEmpty || formatters.count == 1 { return unit }
+            return series.indices.first { axisIndex(of: $0) == axis }.map { series[$0].name } ?? ""
+        }
+    }
+
     /// `<details><summary>Data</summary><table>…</table></details>`: one row per bucket, one column per series.
     public func dataTable() -> String {
         let cleaned = series.map(\.cleaned)
         let days = Set(cleaned.flatMap { $0.map(\.day) }).sorted()
         let lookup = cleaned.map { Dictionary($0.map { ($0.day, $0.value) }, uniquingKeysWith: { _, b in b }) }
-        let unit = formatter.format == .number && !formatter.unit.isEmpty ? " (" + formatter.unit + ")" : ""
         var out = "<details class=\"chart-data\"><summary>Data</summary><table class=\"tabular\"><thead><tr>"
         out += "<th scope=\"col\">" + (rollup == .day ? "Day" : rollup == .week ? "Week" : "Month") + "</th>"
-        for s in series {
+        for (i, s) in series.enumerated() {
+            let f = formatter(ofSeries: i)
+            let unit = f.format == .number && !f.unit.isEmpty ? " (" + f.unit + ")" : ""
             out += "<th scope=\"col\">" + HTML.escape(s.name + unit) + "</th>"
         }
         out += "</tr></thead><tbody>"
         for day in days {
             out += "<tr><th scope=\"row\">" + HTML.escape(rollup.label(day)) + "</th>"
-            for values in lookup {
-                out += "<td>" + HTML.escape(values[day].map { formatter.string($0, withUnit: false) } ?? "–") + "</td>"
+            for (i, values) in lookup.enumerated() {
+                out += "<td>" + HTML.escape(values[day].map { formatter(ofSeries: i).string($0, withUnit: false) } ?? "–") + "</td>"
             }
             out += "</tr>"
         }
         return out + "</tbody></table></details>"
+    }
+}
+
+/// Several renderings of one chart for the theme to pick from by container width.
+extension LineChart {
+    /// The viewBox widths drawn by `renderings()`, narrowest first.
+    public static let renderWidths: [Double] = [300, 420, 600, 860]
+
+    /// The chart at every width of `renderWidths`, each in `<div class="chart-w{width}">`;
+    /// heights grow more slowly than widths. Only the widest has hover targets for dense series.
+    public func renderings() -> String {
+        var out = ""
+        for (index, w) in Self.renderWidths.enumerated() {
+            var copy = self
+            copy.id = index == Self.renderWidths.count - 1 ? id : id + "w\(Int(w))"
+            copy.width = w
+            copy.height = max(150, (height * (w / 640).squareRoot()).rounded())
+            copy.hoverTargets = index >= 2
+            if let svg = copy.svg() { out += "<div class=\"chart-size chart-w\(Int(w))\">" + svg + "</div>" }
+        }
+        return out
+    }
+
+    /// Indices of `series` grouped by how their values are written (format and unit), in first-seen order.
+    public static func unitGroups(_ series: [ChartSeries], default formatter: ValueFormatter) -> [[Int]] {
+        var groups: [(ValueFormatter, [Int])] = []
+        for (index, s) in series.enumerated() {
+            let f = s.formatter ?? formatter
+            if let at = groups.firstIndex(where: { $0.0.sameUnit(as: f) }) { groups[at].1.append(index) } else { groups.append((f, [index])) }
+        }
+        return groups.map(\.1)
     }
 }

@@ -45,12 +45,16 @@ public struct Sparkline: Sendable {
             + " (min " + formatter.string(lo) + ", max " + formatter.string(hi) + ")"
     }
 
-    /// The SVG, or `<span class="spark-empty">no data</span>` without points.
+    /// The SVG; `<span class="spark-empty">no data</span>` without points, `1 value` for one.
     public func render() -> String {
         let cleaned = ChartSeries(name: name, points: points).cleaned
         let cssClass = size == .block ? "sparkline" : "spark"
         guard !cleaned.isEmpty else {
             return "<span class=\"\(cssClass) spark-empty\">no data</span>"
+        }
+        if cleaned.count == 1 {
+            // A lone dot says nothing; say how much there is instead.
+            return "<span class=\"\(cssClass) spark-empty spark-one\" title=\"\(HTML.escape(summary))\">1 value</span>"
         }
         let (w, h) = size == .block ? (100.0, 24.0) : (60.0, 16.0)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cssClass)\" viewBox=\"0 0 \(SVG.n(w)) \(SVG.n(h))\""

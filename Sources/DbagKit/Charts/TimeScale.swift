@@ -62,10 +62,11 @@ public struct TimeScale: Sendable, Hashable {
         return span > 0 ? abs(rangeEnd - rangeStart) / span : abs(rangeEnd - rangeStart)
     }
 
-    /// The most ticks that fit: one per 80 px, between 2 and 8.
-    public static func maxTicks(width: Double) -> Int {
-        guard width.isFinite else { return 2 }
-        return Int(min(max(width / 80, 2), 8))
+    /// The most ticks that fit in `width` px when each label is about `labelWidth`
+    /// px wide with room between them: at least 2, at most 14.
+    public static func maxTicks(width: Double, labelWidth: Double = 48) -> Int {
+        guard width.isFinite, labelWidth.isFinite, labelWidth > 0 else { return 2 }
+        return Int(min(max(width / (labelWidth + 14), 2), 14))
     }
 
     /// The interval ticks use for this span.
@@ -77,7 +78,9 @@ public struct TimeScale: Sendable, Hashable {
 
     /// Ticks for a plot `width` pixels wide (defaults to the range width).
     public func ticks(width: Double? = nil) -> [Tick] {
-        let limit = Self.maxTicks(width: width ?? abs(rangeEnd - rangeStart))
+        let room = width ?? abs(rangeEnd - rangeStart)
+        // Labels at 12 px: `Mar 14` ≈ 44 px, `Mar` / `2025` ≈ 29 px; room between them.
+        let limit = Self.maxTicks(width: room, labelWidth: interval >= .month ? 28 : 46)
         switch interval {
         case .day:
             let days = Array(start...end)

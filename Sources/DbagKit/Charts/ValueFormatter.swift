@@ -17,14 +17,22 @@ public struct ValueFormatter: Sendable, Hashable {
     public var format: MetricFormat
     /// Appended to `number` values (`12.3k users`) when non-empty and asked for.
     public var unit: String
+    /// The unit after a value written `1` (`1 deploy`).
+    public var unitOne: String
     /// Prefix for `currency` values.
     public var currencySymbol: String
 
-    /// A formatter for one metric.
-    public init(format: MetricFormat = .number, unit: String = "", currencySymbol: String = "$") {
+    /// A formatter for one metric; the singular unit defaults to `Plural.singular(of: unit)`.
+    public init(format: MetricFormat = .number, unit: String = "", unitOne: String? = nil, currencySymbol: String = "$") {
         self.format = format
         self.unit = unit
+        self.unitOne = unitOne ?? Plural.singular(of: unit)
         self.currencySymbol = currencySymbol
+    }
+
+    /// The unit that goes after `text`: singular after `1`, else the plural.
+    public func unit(after text: String) -> String {
+        text == "1" || text == "-1" || text == "\u{2212}1" ? unitOne : unit
     }
 
     /// The text for `value`; `withUnit: false` drops the unit (axis ticks).
@@ -43,9 +51,15 @@ public struct ValueFormatter: Sendable, Hashable {
             text = (minus == .hyphen ? "-" : "\u{2212}") + text
         }
         if withUnit && format == .number && !unit.isEmpty {
-            text += " " + unit
+            text += " " + unit(after: text)
         }
         return text
+    }
+
+    /// Whether values of both formatters read on one axis: same format, unit and symbol.
+    public func sameUnit(as other: ValueFormatter) -> Bool {
+        format == other.format && (format != .number || unit == other.unit)
+            && (format != .currency || currencySymbol == other.currencySymbol)
     }
 
     /// Shorthand for a one-off value.

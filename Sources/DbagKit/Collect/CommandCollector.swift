@@ -8,8 +8,8 @@ import Yams
 /// `NumberScanner`). A per-object metric reads one object per line: `key,value`,
 /// `key,label,value`, or the same separated by tabs or spaces (`key label value`,
 /// where the label may hold spaces when fields are space-separated). A non-zero exit is a
-/// failure quoting the end of standard error; at the timeout the command and all its
-/// children are killed.
+/// failure quoting the end of standard error; at the timeout, or past 1 MB of output,
+/// the command and all its children are killed and the collection fails.
 public struct CommandCollector: Collector {
     public static let kind = "command"
     public static let keys = ["command", "timeout"]
@@ -38,6 +38,9 @@ public struct CommandCollector: Collector {
         if output.timedOut {
             throw CollectError("command timed out after \(DurationText.format(timeout)) and was killed")
         }
+        if output.outputOverLimit {
+            throw CollectError("command output over \(ProcessRunner.outputLimitText) and was killed: a command collector prints one number (or one line per object)")
+        }
         if let signal = output.signal {
             throw CollectError("command was killed by signal \(signal)" + Self.excerpt(output.stderr))
         }
@@ -46,7 +49,7 @@ public struct CommandCollector: Collector {
         }
         let text = String(decoding: output.stdout, as: UTF8.self)
         if context.metric.per != nil { return try Self.objects(in: text) }
-        guard let value = NumberScanner.firstNumber(in: text) else {
+        guard let value = try NumberScanner.firstNumber(in: text) else {
             let shown = text.trimmingCharacters(in: .whitespacesAndNewlines)
             throw CollectError(shown.isEmpty ? "command printed nothing" : "no number in the command's output: \(Self.clip(shown))")
         }
@@ -69,8 +72,13 @@ public struct CommandCollector: Collector {
                 let words = line.split(separator: " ").map(String.init)
                 fields = words.count > 3 ? [words[0], words[1..<(words.count - 1)].joined(separator: " "), words[words.count - 1]] : words
             }
-            guard fields.count == 2 || fields.count == 3, let key = fields.first, !key.isEmpty,
-                  let last = fields.last, let value = Double(last), value.isFinite else {
+            let number: Double?
+            do {
+                number = try fields.last.flatMap { try NumberScanner.wholeNumber($0) }
+            } catch {
+                throw CollectError("output line \(index + 1): \(error)")
+            }
+            guard fields.count == 2 || fields.count == 3, let key = fields.first, !key.isEmpty, let value = number else {
                 throw CollectError("output line \(index + 1) is not `key,value` or `key,label,value`: \(clip(line))")
             }
             guard seen.insert(key).inserted else {

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -18,9 +17,10 @@ public struct HTTPCollector: Collector {
     public var path: JSONPath?
     /// Seconds before the request is abandoned.
     public var timeout: Double
-    public var headers: [String: String]
+    /// Header values as written, `${NAME}` references expanded when the collector runs.
+    public var headers: [String: EnvironmentString]
 
-    public init(url: URL, path: JSONPath?, timeout: Double = 10, headers: [String: String] = [:]) {
+    public init(url: URL, path: JSONPath?, timeout: Double = 10, headers: [String: EnvironmentString] = [:]) {
         self.url = url
         self.path = path
         self.timeout = timeout
@@ -29,9 +29,12 @@ public struct HTTPCollector: Collector {
 
     public static func parse(_ values: [String: Node], reader: YAMLReader, node: Node, config: Config) -> HTTPCollector? {
         let timeout = reader.timeout(values, default: 10)
-        var headers: [String: String] = [:]
+        var headers: [String: EnvironmentString] = [:]
         if let headerNode = values["headers"], let pairs = reader.mapping(headerNode, what: "headers") {
-            for pair in pairs { headers[pair.key] = reader.string(pair.value, key: pair.key) }
+            for pair in pairs {
+                guard let text = reader.string(pair.value, key: pair.key) else { continue }
+                headers[pair.key] = EnvironmentString(text, location: reader.location(of: pair.value))
+            }
         }
         let path = values["json"].flatMap { reader.string($0, key: "json") }.map(JSONPath.init)
         guard let urlNode = values["http"], let text = reader.string(urlNode, key: "http") else { return nil }
@@ -43,19 +46,14 @@ public struct HTTPCollector: Collector {
     }
 
     public func collect(_ context: CollectContext) async throws -> [CollectedValue] {
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.setValue("dbag", forHTTPHeaderField: "User-Agent")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        let environment = ProcessInfo.processInfo.environment
-        for (name, value) in headers {
-            request.setValue(Self.expand(value, environment: environment), forHTTPHeaderField: name)
-        }
-        let (data, status) = try await Self.fetch(request, timeout: timeout)
+        var expanded: [(String, String)] = []
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { expanded.append((name, try value.expand())) }
+        let (data, status) = try await HTTPFetch.get(url, headers: expanded, timeout: timeout, limit: ProcessRunner.outputLimit)
         guard (200..<300).contains(status) else {
             throw CollectError("\(url.absoluteString) answered HTTP \(status) \(HTTPURLResponse.localizedString(forStatusCode: status))")
         }
         guard let path else {
-            guard let value = NumberScanner.firstNumber(in: String(decoding: data, as: UTF8.self)) else {
+            guard let value = try NumberScanner.firstNumber(in: String(decoding: data, as: UTF8.self)) else {
                 throw CollectError("no number in the body of \(url.absoluteString)")
             }
             return [CollectedValue(value: value)]
@@ -64,60 +62,9 @@ public struct HTTPCollector: Collector {
         do {
             json = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw CollectError("\(url.absoluteString) did not return JSON")
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey].map { " (\($0))" } ?? ""
+            throw CollectError("\(url.absoluteString) did not return JSON\(detail)")
         }
         return [CollectedValue(value: try path.number(in: json))]
-    }
-
-    /// GETs a URL, giving up after `timeout` seconds in total.
-    static func fetch(_ request: URLRequest, timeout: Double) async throws -> (Data, Int) {
-        let once = Once<(Data, Int)>()
-        return try await withCheckedThrowingContinuation { continuation in
-            once.continuation = continuation
-            let task = session.dataTask(with: request) { data, response, error in
-                if let error {
-                    once.finish(.failure(CollectError("GET \(request.url?.absoluteString ?? "") failed: \(error.localizedDescription)")))
-                } else {
-                    once.finish(.success((data ?? Data(), (response as? HTTPURLResponse)?.statusCode ?? 0)))
-                }
-            }
-            Blocking.after(timeout, DispatchWorkItem {
-                once.finish(.failure(CollectError("GET \(request.url?.absoluteString ?? "") timed out after \(DurationText.format(timeout))")))
-                task.cancel()
-            })
-            task.resume()
-        }
-    }
-
-    static let session: URLSession = {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.urlCache = nil
-        return URLSession(configuration: configuration)
-    }()
-
-    /// Replaces `${NAME}` with the environment variable's value (empty when unset).
-    static func expand(_ text: String, environment: [String: String]) -> String {
-        var result = "", rest = Substring(text)
-        while let start = rest.range(of: "${"), let end = rest[start.upperBound...].firstIndex(of: "}") {
-            result += rest[..<start.lowerBound]
-            result += environment[String(rest[start.upperBound..<end])] ?? ""
-            rest = rest[rest.index(after: end)...]
-        }
-        return result + rest
-    }
-}
-
-/// Resumes a continuation once, whichever of a response or a timeout comes first.
-private final class Once<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    var continuation: CheckedContinuation<T, any Error>?
-
-    func finish(_ result: Result<T, any Error>) {
-        let pending: CheckedContinuation<T, any Error>? = lock.withLock {
-            defer { continuation = nil }
-            return continuation
-        }
-        pending?.resume(with: result)
     }
 }

@@ -11,7 +11,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { components.joined(separator: ".") }
 
-    /// The value at this path, which must be a number or a numeric string.
+    /// The value at this path, which must be a finite number or a numeric string (not a boolean).
     public func number(in json: Any) throws -> Double {
         var current = json
         var walked: [String] = []
@@ -35,9 +35,24 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
                 throw CollectError("\(here) is a single value, it has no '\(component)'")
             }
         }
-        if let number = current as? NSNumber, number.doubleValue.isFinite { return number.doubleValue }
-        if let text = current as? String, let value = NumberScanner.wholeNumber(text) { return value }
+        if let number = current as? NSNumber, !Self.isBoolean(number) {
+            guard number.doubleValue.isFinite else { throw CollectError("'\(description)' is \(number), out of range") }
+            return number.doubleValue
+        }
+        if let text = current as? String {
+            do {
+                if let value = try NumberScanner.wholeNumber(text) { return value }
+            } catch {
+                throw CollectError("'\(description)' is \(Self.describe(text)): \(error)")
+            }
+        }
         throw CollectError("'\(description)' is \(Self.describe(current)), not a number")
+    }
+
+    /// Whether JSONSerialization read `true` or `false` (an NSNumber holding a C `char`).
+    static func isBoolean(_ number: NSNumber) -> Bool {
+        let type = String(cString: number.objCType)
+        return type == "c" || type == "B"
     }
 
     static func describe(_ value: Any) -> String {
@@ -46,6 +61,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         case is [String: Any]: return "an object"
         case is [Any]: return "an array"
         case let text as String: return "\"\(text.prefix(60))\""
+        case let number as NSNumber where isBoolean(number): return number.boolValue ? "true" : "false"
         default: return "\(value)"
         }
     }

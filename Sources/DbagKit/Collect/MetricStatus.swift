@@ -20,7 +20,7 @@ public struct MetricStatus: Sendable {
             let values = latest[metric.slug] ?? []
             let shown: String
             if values.count == 1, values[0].key.isEmpty {
-                shown = ValueFormatter(format: metric.format, unit: metric.unit).string(values[0].value)
+                shown = ValueFormatter(format: metric.format, unit: metric.unit, unitOne: metric.unitOne).string(values[0].value)
             } else {
                 shown = values.isEmpty ? "—" : "\(values.count) objects"
             }

@@ -12,153 +12,102 @@ public struct ProcessOutput: Sendable {
     public var exitStatus: Int32?
     /// The signal that ended the command, if any.
     public var signal: Int32?
+    /// Standard output, at most `ProcessRunner.outputLimit` bytes.
     public var stdout: Data
+    /// The end of standard error, at most `ProcessRunner.errorLimit` bytes.
     public var stderr: Data
     /// Whether the command was killed at its timeout.
     public var timedOut: Bool
+    /// Whether the command was killed for printing more than `ProcessRunner.outputLimit` bytes.
+    public var outputOverLimit: Bool
 }
 
-/// Runs `/bin/sh -c COMMAND` in its own process group, so that at its timeout
-/// the whole group (the shell and every child it started) is killed. When the
-/// shell exits, whatever it left running in its group is killed too: a metric
-/// command must not leave processes behind.
+/// Runs `/bin/sh -c COMMAND` in its own process group, and kills the whole group (the
+/// shell and every child it started) when the shell exits, at the timeout, when standard
+/// output passes its limit, and when dbag itself ends (see `ProcessGroups`).
+///
+/// The timeout bounds the whole run: dbag stops reading at the deadline, whoever still
+/// holds the pipes (a `setsid` child escapes the group, not the deadline). Once the shell
+/// has exited, dbag reads what is already in the pipes and returns; it never waits for
+/// other holders of a pipe to close it.
 public enum ProcessRunner {
-    /// Output kept per stream; the rest is read and dropped.
-    static let outputLimit = 1 << 20
+    /// Standard output kept; a command printing more fails.
+    public static let outputLimit = 1 << 20
+    /// The limit as error messages say it: `1 MB`.
+    public static let outputLimitText = "\(outputLimit >> 20) MB"
+    /// The end of standard error kept, for error messages.
+    static let errorLimit = 64 << 10
 
     /// Runs a command with `directory` as its working directory.
     public static func run(_ command: String, in directory: String, timeout: Double) async throws -> ProcessOutput {
         try await Blocking.run { try runBlocking(command, in: directory, timeout: timeout) }
     }
 
+    /// Makes SIGTERM, SIGINT and SIGHUP kill every running command's group before dbag ends.
+    public static func killGroupsOnTermination() {
+        ProcessGroups.killOnTermination()
+    }
+
+    enum Ending { case exited, timedOut, overLimit, failed }
+
     static func runBlocking(_ command: String, in directory: String, timeout: Double) throws -> ProcessOutput {
-        var outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
-        guard pipe(&outPipe) == 0 else { throw CollectError("cannot create a pipe: \(errnoText())") }
-        guard pipe(&errPipe) == 0 else {
-            close(outPipe[0]); close(outPipe[1])
-            throw CollectError("cannot create a pipe: \(errnoText())")
-        }
-        let pid: pid_t
-        do {
-            pid = try spawn(command, in: directory, stdout: outPipe, stderr: errPipe)
-        } catch {
-            outPipe.forEach { close($0) }; errPipe.forEach { close($0) }
-            throw error
-        }
-        close(outPipe[1]); close(errPipe[1])
-
-        let readers = DispatchGroup()
-        let out = OutputBuffer(), err = OutputBuffer()
-        for (fd, buffer) in [(outPipe[0], out), (errPipe[0], err)] {
-            readers.enter()
-            Blocking.thread {
-                buffer.drain(fd)
-                readers.leave()
+        let deadline = Deadline(seconds: timeout)
+        let child = try spawn(command, in: directory)
+        let out = CappedOutput(limit: outputLimit, keepsEnd: false), err = CappedOutput(limit: errorLimit, keepsEnd: true)
+        var fds = [child.stdout, child.stderr, child.exited].map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        var ending = Ending.failed
+        while true {
+            guard let wait = deadline.milliseconds() else { ending = .timedOut; break }
+            let ready = poll(&fds, nfds_t(fds.count), wait)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                break
             }
+            for (index, buffer) in [out, err].enumerated() where fds[index].revents != 0 {
+                if !buffer.readOnce(fds[index].fd) { closeFile(fds[index].fd); fds[index].fd = -1 }
+            }
+            if out.overflowed { ending = .overLimit; break }
+            if fds[2].revents != 0 { ending = .exited; break }
         }
-        let timedOut = Flag()
-        let killer = DispatchWorkItem {
-            timedOut.set()
-            kill(-pid, SIGKILL)
+        kill(-child.pid, SIGKILL)
+        if ending == .exited {
+            // Whatever the shell wrote is in the pipes now; read it without waiting for other holders.
+            for (index, buffer) in [out, err].enumerated() where fds[index].fd >= 0 { buffer.readAvailable(fds[index].fd) }
+            if out.overflowed { ending = .overLimit }
         }
-        Blocking.after(timeout, killer)
-
-        // Wait for the shell to exit without reaping it, so its pid (the group id) stays ours
-        // while the rest of the group is killed.
-        var info = siginfo_t()
-        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
-        killer.cancel()
-        kill(-pid, SIGKILL)
+        for index in 0..<2 { closeFile(fds[index].fd) }
+        // Wait until the watching thread has seen the (killed) shell exit, then reap it: the
+        // group id stays reserved until here, so the kill above could not reach a stranger.
+        var byte: UInt8 = 0
+        while read(child.exited, &byte, 1) < 0 && errno == EINTR {}
+        closeFile(child.exited)
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        readers.wait()
+        while waitpid(child.pid, &status, 0) < 0 && errno == EINTR {}
+        ProcessGroups.remove(child.pid)
+        if ending == .failed { throw CollectError("cannot wait for the command: \(String(cString: strerror(errno)))") }
 
         let signalled = status & 0x7f
         return ProcessOutput(
             exitStatus: signalled == 0 ? (status >> 8) & 0xff : nil,
             signal: signalled == 0 ? nil : signalled,
             stdout: out.data, stderr: err.data,
-            timedOut: timedOut.isSet && signalled == SIGKILL)
-    }
-
-    /// Starts `/bin/sh -c command` as the leader of a new process group.
-    static func spawn(_ command: String, in directory: String, stdout: [Int32], stderr: [Int32]) throws -> pid_t {
-        #if canImport(Glibc)
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        #else
-        var actions: posix_spawn_file_actions_t?
-        var attributes: posix_spawnattr_t?
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        posix_spawnattr_init(&attributes)
-        defer {
-            posix_spawn_file_actions_destroy(&actions)
-            posix_spawnattr_destroy(&attributes)
-        }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, stdout[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, stderr[1], 2)
-        for fd in stdout + stderr { posix_spawn_file_actions_addclose(&actions, fd) }
-
-        var defaults = sigset_t(), empty = sigset_t()
-        sigfillset(&defaults)
-        sigdelset(&defaults, SIGKILL)
-        sigdelset(&defaults, SIGSTOP)
-        sigemptyset(&empty)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-
-        // The outer shell changes directory, then becomes the command's shell (same pid and group).
-        let script = "cd -- \"$1\" || exit 127; exec /bin/sh -c \"$2\""
-        let words: [String] = ["/bin/sh", "-c", script, "sh", directory, command]
-        let arguments: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) }
-        defer { arguments.forEach { free($0) } }
-        let argv = arguments + [nil]
-        var pid: pid_t = 0
-        let rc = argv.withUnsafeBufferPointer { argv -> Int32 in
-            guard let base = argv.baseAddress else { return EINVAL }
-            return posix_spawn(&pid, "/bin/sh", &actions, &attributes, base, environ)
-        }
-        guard rc == 0 else { throw CollectError("cannot run /bin/sh: \(String(cString: strerror(rc)))") }
-        return pid
-    }
-
-    static func errnoText() -> String {
-        String(cString: strerror(errno))
+            timedOut: ending == .timedOut, outputOverLimit: ending == .overLimit)
     }
 }
 
-/// Bytes read from one pipe, up to `ProcessRunner.outputLimit`.
-private final class OutputBuffer: @unchecked Sendable {
-    private let lock = NSLock()
-    private var bytes = Data()
+/// A point in monotonic time `seconds` from now.
+struct Deadline {
+    let end: UInt64
 
-    var data: Data { lock.withLock { bytes } }
-
-    /// Reads `fd` until end of file, then closes it.
-    func drain(_ fd: Int32) {
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            lock.withLock {
-                if bytes.count < ProcessRunner.outputLimit { bytes.append(contentsOf: chunk[0..<min(n, ProcessRunner.outputLimit - bytes.count)]) }
-            }
-        }
-        close(fd)
+    init(seconds: Double) {
+        let nanoseconds = max(0, min(seconds, 1e9)) * 1e9
+        end = DispatchTime.now().uptimeNanoseconds + UInt64(nanoseconds)
     }
-}
 
-/// A boolean set once from any thread.
-private final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    var isSet: Bool { lock.withLock { value } }
-
-    func set() { lock.withLock { value = true } }
+    /// Milliseconds left for `poll` (at least 1), or nil once the deadline has passed.
+    func milliseconds() -> Int32? {
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard now < end else { return nil }
+        return Int32(min((end - now) / 1_000_000 + 1, 60_000))
+    }
 }

@@ -16,12 +16,12 @@ public enum ProjectTemplate {
               dashboard-files:
                 name: Dashboard files
                 description: Markdown files under dashboards/, counted by a shell command.
-                unit: files
+                unit: dashboard files
                 collect: { command: "find dashboards -name '*.md' | wc -l", timeout: 10s }
               deploys:
                 name: Deploys
                 description: Pushed from CI with `dbag record deploys 1`.
-                unit: deploys
+                unit: { one: deploy, other: deploys }
                 aggregate: sum
               # users:
               #   collect: { source: app, sql: "SELECT count(*) FROM users" }
@@ -36,7 +36,7 @@ public enum ProjectTemplate {
 
             # Overview
 
-            We keep :value{metric=dashboard-files} dashboard files.
+            We keep :value{metric=dashboard-files}.
 
             :::grid{columns=2}
             ::stat{metric=dashboard-files}

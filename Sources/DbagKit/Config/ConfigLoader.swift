@@ -113,7 +113,7 @@ public enum ConfigLoader {
                 switch key {
                 case "name": metric.name = reader.string(field, key: key) ?? metric.name
                 case "description": metric.description = reader.string(field, key: key) ?? ""
-                case "unit": metric.unit = reader.string(field, key: key) ?? ""
+                case "unit": (metric.unit, metric.unitOne) = parseUnit(field, reader: reader)
                 case "format": metric.format = reader.choice(field, key: key, as: MetricFormat.self) ?? .number
                 case "good": metric.good = reader.choice(field, key: key, as: GoodDirection.self) ?? .up
                 case "aggregate": metric.aggregate = reader.choice(field, key: key, as: Aggregation.self) ?? .last
@@ -141,6 +141,19 @@ public enum ConfigLoader {
             metrics.append(metric)
         }
         return metrics
+    }
+
+    /// `unit: users`, or `unit: { one: deploy, other: deploys }` to name the singular.
+    static func parseUnit(_ node: Node, reader: YAMLReader) -> (String, String?) {
+        guard case .mapping = node else { return (reader.string(node, key: "unit") ?? "", nil) }
+        guard let fields = reader.mapping(node, allowed: ["one", "other"], what: "unit") else { return ("", nil) }
+        var one: String?
+        var other = ""
+        for (key, _, value) in fields {
+            if key == "one" { one = reader.string(value, key: "one") } else { other = reader.string(value, key: "other") ?? "" }
+        }
+        if other.isEmpty { reader.error("unit needs 'other', the plural (unit: { one: deploy, other: deploys })", at: node) }
+        return (other, one)
     }
 
     static func parseAlert(_ node: Node, reader: YAMLReader, slug: String) -> Alert? {

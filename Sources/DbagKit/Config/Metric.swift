@@ -25,10 +25,10 @@ public struct Alert: Sendable, Hashable {
         self.above = above
     }
 
-    /// A message when `value` crosses a bound, nil when it is within them.
-    public func message(for value: Double) -> String? {
-        if let below, value < below { return "below \(below)" }
-        if let above, value > above { return "above \(above)" }
+    /// A message when `value` crosses a bound (`below 1k`, written by `formatter`), nil when it is within them.
+    public func message(for value: Double, formatter: ValueFormatter = ValueFormatter()) -> String? {
+        if let below, value < below { return "below \(formatter.string(below))" }
+        if let above, value > above { return "above \(formatter.string(above))" }
         return nil
     }
 }
@@ -55,7 +55,10 @@ public struct Metric: Sendable {
     public var slug: String
     public var name: String
     public var description: String
+    /// Shown beside values; the plural (`deploys`).
     public var unit: String
+    /// The unit for exactly 1 (`deploy`) when dbag.yml names it; else `Plural.singular(of: unit)`.
+    public var unitOne: String?
     public var format: MetricFormat
     public var good: GoodDirection
     public var aggregate: Aggregation

@@ -8,7 +8,7 @@ public struct FiredAlert: Sendable, CustomStringConvertible {
     public var bound: String
 
     public var description: String {
-        let formatted = ValueFormatter(format: metric.format, unit: metric.unit).string(value.value)
+        let formatted = ValueFormatter(format: metric.format, unit: metric.unit, unitOne: metric.unitOne).string(value.value)
         let object = key.map { " [\($0)]" } ?? ""
         return "\(metric.slug)\(object) is \(formatted) on \(value.day), \(bound) (dbag.yml:\(metric.location.line))"
     }
@@ -22,7 +22,7 @@ public enum AlertCheck {
         for metric in config.metrics {
             guard let alert = metric.alert else { continue }
             for key in data.keys(metric.slug) {
-                guard let latest = data.points(metric.slug, key: key).last, let bound = alert.message(for: latest.value) else { continue }
+                guard let latest = data.points(metric.slug, key: key).last, let bound = alert.message(for: latest.value, formatter: ValueFormatter(format: metric.format, unit: metric.unit)) else { continue }
                 fired.append(FiredAlert(metric: metric, key: metric.per == nil ? nil : key, value: latest, bound: bound))
             }
         }

@@ -2,38 +2,49 @@ import Foundation
 
 /// Charts, sparklines, tables and heatmaps.
 extension DirectiveRenderer {
-    /// Width of the narrow rendering shown in small containers (phones, grid cells).
-    static let narrowWidth = 320.0
-
+    /// A chart, drawn at several widths (`LineChart.renderings`); the theme shows the
+    /// widest that is no wider than its box, so axis text never renders under 11 px.
     func chart(_ directive: Directive) -> String {
         let views = directive.metricSlugs.compactMap { view(directive, slug: $0) }
-        guard let first = views.first else { return "" }
+        guard !views.isEmpty else { return "" }
         let period = schema.value(of: "period", in: directive).flatMap { Period($0) } ?? .days(90)
         let rollup = Rollup(rawValue: schema.value(of: "by", in: directive) ?? "day") ?? .day
         let style = LineChart.Style(rawValue: schema.value(of: "type", in: directive) ?? "line") ?? .line
         let end = views.compactMap { $0.latest?.day }.max()
         let series = views.map { view in
             let points = end.map { period.filter(view.points, endingAt: $0) } ?? []
-            return ChartSeries(name: displayName(view), points: rollup.apply(points, aggregation: view.metric.aggregate))
+            return ChartSeries(name: displayName(view), points: rollup.apply(points, aggregation: view.metric.aggregate),
+                               formatter: view.formatter)
         }
         let title = directive["title"] ?? views.map { displayName($0) }.joined(separator: ", ")
         let height = Double(directive["height"] ?? "") ?? 240
-        var chart = LineChart(id: chartID, title: title, series: series, style: style, formatter: first.formatter,
+        var chart = LineChart(id: chartID, title: title, series: series, style: style, formatter: views[0].formatter,
                               rollup: rollup, periodLabel: period.label, height: height)
+        if let end, let start = period.start(endingAt: end) {
+            chart.domain = rollup.bucket(of: start)...rollup.bucket(of: end)
+        }
         var html = "<figure class=\"chart chart-\(style.rawValue)\">"
         html += "<figcaption class=\"panel-title\">" + HTML.escape(title)
             + " <span class=\"panel-period\">· " + HTML.escape(period.label) + (rollup == .day ? "" : ", by \(rollup.rawValue)") + "</span></figcaption>"
-        guard let wide = chart.svg() else {
+        guard chart.svg() != nil else {
             return html + "<p class=\"chart-empty\">" + HTML.escape(chart.emptyText) + "</p></figure>"
         }
-        html += chart.legend()
-        html += "<div class=\"chart-wide\">" + wide + "</div>"
-        chart.id = chartID + "n"
-        chart.width = Self.narrowWidth
-        chart.hoverTargets = false
-        chart.height = max(160, (height * 0.85).rounded())
-        if let narrow = chart.svg() {
-            html += "<div class=\"chart-narrow\">" + narrow + "</div>"
+        // More than two units: small multiples, one chart per unit, sharing the x axis.
+        let groups = LineChart.unitGroups(series, default: views[0].formatter)
+        let charts = groups.count > 2
+            ? groups.enumerated().map { index, members -> LineChart in
+                var part = chart
+                part.id = chartID + "-\(index + 1)"
+                part.series = members.map { series[$0] }
+                part.formatter = members.first.flatMap { series[$0].formatter } ?? chart.formatter
+                part.title = part.series.map(\.name).joined(separator: ", ")
+                part.height = max(140, (height * 0.7).rounded())
+                return part
+            }
+            : [chart]
+        for part in charts {
+            if charts.count > 1 { html += "<p class=\"chart-multiple-title\">" + HTML.escape(part.title) + "</p>" }
+            html += part.legend() + part.renderings()
         }
         return html + chart.dataTable() + "</figure>"
     }
@@ -54,7 +65,7 @@ extension DirectiveRenderer {
             return html + "<p class=\"chart-empty\">No data for " + HTML.escape(title) + " yet.</p></figure>"
         }
         let map = Heatmap(id: chartID, title: title, points: view.points, end: end, formatter: view.formatter)
-        return html + map.render() + "</figure>"
+        return html + "<div class=\"heatmap-scroll scroll-x\">" + map.render() + "</div></figure>"
     }
 
     func table(_ directive: Directive) -> String {
@@ -83,19 +94,33 @@ extension DirectiveRenderer {
         }
         if let top = Int(directive["top"] ?? ""), top < rows.count { rows = Array(rows.prefix(top)) }
         let head = metric.per.map { Metric.title(fromSlug: $0) } ?? "Object"
-        return "<div class=\"table-panel\"><h2 class=\"panel-title\">" + HTML.escape(metric.name) + "</h2>"
-            + tableHTML(rows, head: head, period: period(directive), wrapped: false) + "</div>"
+        // One metric in every row: one style for the column, its unit in the header.
+        let formatter = MetricView(metric: metric, key: nil, data: data).formatter
+        let texts = formatter.columnStrings(rows.map { $0.view.latest?.value ?? .nan }, withUnit: false)
+        for index in rows.indices { rows[index].valueText = rows[index].view.latest == nil ? "–" : texts[index] }
+        let valueHead = metric.format == .number && !metric.unit.isEmpty ? Metric.title(fromSlug: metric.unit) : "Value"
+        return "<div class=\"table-panel scroll-x\"><h2 class=\"panel-title\">" + HTML.escape(metric.name) + "</h2>"
+            + tableHTML(rows, head: head, valueHead: valueHead, period: period(directive), wrapped: false) + "</div>"
     }
 
     struct TableRow {
         var label: String
         var url: String?
         var view: MetricView
+        /// The value as shown; the view's own text unless the column sets it.
+        var valueText: String
+
+        init(label: String, url: String?, view: MetricView) {
+            self.label = label
+            self.url = url
+            self.view = view
+            valueText = view.valueText
+        }
     }
 
-    func tableHTML(_ rows: [TableRow], head: String, period: Period, wrapped: Bool = true) -> String {
-        var html = wrapped ? "<div class=\"table-panel\">" : ""
-        html += "<table><thead><tr><th scope=\"col\">\(HTML.escape(head))</th><th scope=\"col\" class=\"num\">Value</th>"
+    func tableHTML(_ rows: [TableRow], head: String, valueHead: String = "Value", period: Period, wrapped: Bool = true) -> String {
+        var html = wrapped ? "<div class=\"table-panel scroll-x\">" : ""
+        html += "<table><thead><tr><th scope=\"col\">\(HTML.escape(head))</th><th scope=\"col\" class=\"num\">\(HTML.escape(valueHead))</th>"
         html += "<th scope=\"col\" class=\"num\">7 days</th><th scope=\"col\" class=\"num wide-only\">30 days</th><th scope=\"col\">Trend</th></tr></thead><tbody>"
         if rows.isEmpty {
             html += "<tr><td colspan=\"5\" class=\"chart-empty\">No data yet.</td></tr>"
@@ -103,7 +128,7 @@ extension DirectiveRenderer {
         for row in rows {
             let label = row.url.map { "<a href=\"\(HTML.escape($0))\">\(HTML.escape(row.label))</a>" } ?? HTML.escape(row.label)
             html += "<tr><th scope=\"row\">" + label + "</th>"
-            html += "<td class=\"num\">" + HTML.escape(row.view.valueText) + "</td>"
+            html += "<td class=\"num\">" + HTML.escape(row.valueText) + "</td>"
             for days in [7, 30] {
                 html += "<td class=\"num\(days == 30 ? " wide-only" : "")\">" + (row.view.delta(overDays: days).map(deltaSpan) ?? "–") + "</td>"
             }

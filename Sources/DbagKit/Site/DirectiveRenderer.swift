@@ -78,9 +78,10 @@ final class DirectiveRenderer {
         html += "</h2>"
         if let latest = view.latest {
             let formatter = view.formatter
-            html += "<p class=\"stat-value\">" + HTML.escape(formatter.string(latest.value, withUnit: false))
+            let text = formatter.string(latest.value, withUnit: false)
+            html += "<p class=\"stat-value\">" + HTML.escape(text)
             if view.metric.format == .number, !view.metric.unit.isEmpty {
-                html += "<span class=\"stat-unit\">" + HTML.escape(view.metric.unit) + "</span>"
+                html += "<span class=\"stat-unit\">" + HTML.escape(formatter.unit(after: text)) + "</span>"
             }
             html += "</p>"
             if let delta = view.delta(overDays: compare) {

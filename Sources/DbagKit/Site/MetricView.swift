@@ -27,7 +27,7 @@ public struct MetricView: Sendable {
 
     /// The formatter for this metric's values.
     public var formatter: ValueFormatter {
-        ValueFormatter(format: metric.format, unit: metric.unit)
+        ValueFormatter(format: metric.format, unit: metric.unit, unitOne: metric.unitOne)
     }
 
     /// The latest value formatted with its unit, or `–`.

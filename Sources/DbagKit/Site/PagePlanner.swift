@@ -8,6 +8,8 @@ struct PagePlanner {
     /// Template parameter → object key → absolute URL of its page.
     private(set) var objectURLs: [String: [String: String]] = [:]
     private var templateFolders: [String: String] = [:]
+    /// The `order` a template's front matter gives its folder's generated index.
+    private var templateOrders: [String: Double] = [:]
     private var indexedFolders = Set<String>()
 
     init(config: Config, data: SiteData) {
@@ -40,6 +42,7 @@ struct PagePlanner {
             return
         }
         templateFolders[source.folder] = parameter
+        if let order = page.frontMatter.order { templateOrders[source.folder] = order }
         let keys = keys(of: parameter)
         let segments = ObjectSegments(keys: keys)
         let markdownHTML = page.renderMarkdown(rewriteLink: { [config] in
@@ -58,12 +61,15 @@ struct PagePlanner {
     }
 
     /// The plans, with generated indexes for template folders that have no index.md.
+    /// An index takes its template's `order`; without one it comes after every hand-written page.
     mutating func finish() -> [PagePlan] {
+        let afterWritten = (navigationItems.map(\.order).max() ?? 0) + 1
         for (folder, parameter) in templateFolders.sorted(by: { $0.key < $1.key }) where !folder.isEmpty && !indexedFolders.contains(folder) {
             let title = PageText.title(fromPath: folder + "index.md")
+            let order = templateOrders[folder] ?? afterWritten
             plans.append(PagePlan(content: .objectIndex(parameter: parameter), scope: PageScope(), urlPath: folder,
-                                  title: title, description: nil, order: 0))
-            navigationItems.append(NavItem(title: title, urlPath: folder, order: 0))
+                                  title: title, description: nil, order: order))
+            navigationItems.append(NavItem(title: title, urlPath: folder, order: order))
         }
         return plans
     }

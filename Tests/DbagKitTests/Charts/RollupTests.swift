@@ -47,13 +47,14 @@ extension Charts {
 
         @Test(arguments: [
             ("7d", Period.days(7)), ("30d", .days(30)), ("90d", .days(90)), ("365d", .days(365)), ("all", .all), ("14d", .days(14)),
+            ("7w", .weeks(7)), ("6m", .months(6)), ("13m", .months(13)), ("1y", .years(1)), ("10y", .years(10)), ("45d", .days(45)),
         ])
         func periodParses(_ text: String, _ period: Period) {
             #expect(Period(text) == period)
             #expect(Period(text)?.description == text)
         }
 
-        @Test(arguments: ["", "d", "0d", "07d", "-7d", "7", "7w", "all ", "ALL", "99999d", "3661d", "1.5d", " 7d"])
+        @Test(arguments: ["", "d", "0d", "07d", "-7d", "7", "7x", "0w", "11y", "121m", "523w", "all ", "ALL", "99999d", "3661d", "1.5d", " 7d", "1M"])
         func periodRejects(_ text: String) {
             #expect(Period(text) == nil)
         }
@@ -65,6 +66,16 @@ extension Charts {
             #expect(Period.all.filter(Self.points, endingAt: end).count == 13)
             #expect(Period.days(7).filter(Self.points, endingAt: try #require(Day("2024-02-27"))).count == 2)
             #expect(Period.days(90).label == "last 90 days")
+            #expect(Period.months(1).label == "last month" && Period.years(2).label == "last 2 years")
+        }
+
+        @Test(arguments: [
+            ("2026-11-26", "1m", "2026-10-27"), ("2026-03-31", "1m", "2026-03-01"), ("2026-11-26", "1y", "2025-11-27"),
+            ("2024-02-29", "1y", "2023-03-01"), ("2026-11-26", "2w", "2026-11-13"), ("2026-01-15", "13m", "2024-12-16"),
+        ])
+        func calendarPeriodsStartTheDayAfterTheSameDate(_ end: String, _ period: String, _ start: String) throws {
+            let window = try #require(Period(period))
+            #expect(window.start(endingAt: try #require(Day(end)))?.description == start)
         }
     }
 }

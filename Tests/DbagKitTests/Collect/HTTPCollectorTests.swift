@@ -34,9 +34,57 @@ import Testing
         #expect(gone?.contains("answered HTTP 404") == true)
     }
 
-    @Test func expandsEnvironmentInHeaders() {
-        #expect(HTTPCollector.expand("Bearer ${TOKEN}!", environment: ["TOKEN": "abc"]) == "Bearer abc!")
-        #expect(HTTPCollector.expand("${NOPE}x", environment: [:]) == "x")
+    /// `${NAME}` in a header is read when the collector runs; unset, it is an error located at the header.
+    @Test func headersNameEnvironmentVariables() async throws {
+        let server = try TestHTTPServer(program: StreamingServer.program)
+        let project = try ScratchProject()
+        let config = try project.config("""
+            metrics:
+              set:
+                collect: { http: "\(server.url("echo?12"))", headers: { X-Home: "${HOME}" } }
+              unset:
+                collect:
+                  http: "\(server.url("echo?12"))"
+                  headers:
+                    Authorization: "Bearer ${DBAG_TEST_UNSET_TOKEN}"
+            """)
+        #expect(try await ScratchProject.collect("set", in: config) == [CollectedValue(value: 12)])
+        let outcome = await Collection.collect(try #require(config.metric("unset")), day: Day(ordinal: 20_000), config: config, sources: SourcePool())
+        #expect(outcome.error == "environment variable DBAG_TEST_UNSET_TOKEN is not set (dbag.yml refers to it as ${DBAG_TEST_UNSET_TOKEN})")
+        #expect(outcome.location == SourceLocation(file: "dbag.yml", line: 8, column: 24))
+    }
+
+    /// A value that is not a finite number is a failed collection, never another number.
+    /// (One server for every case: starting one costs a shared test thread a while.)
+    @Test func valuesThatAreNotNumbersFail() async throws {
+        let cases = [
+            ("{\"a\": true}", "a", "'a' is true, not a number"),
+            ("{\"a\": [false]}", "a.0", "'a.0' is false, not a number"),
+            ("{\"a\": 1e400}", "a", "did not return JSON (Number 1e400 is not representable in Swift.)"),
+            ("{\"a\": \"1e400\"}", "a", "'a' is \"1e400\": the number 1e400 is out of range"),
+            ("{\"a\": \"0x10\"}", "a", "'a' is \"0x10\", not a number"),
+            ("-1e400 visitors", "", "the number -1e400 is out of range"),
+        ]
+        let server = try TestHTTPServer(program: StreamingServer.program)
+        let project = try ScratchProject()
+        for (body, path, message) in cases {
+            let url = server.url("echo?" + (body.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            let json = path.isEmpty ? "" : ", json: \(path)"
+            let config = try project.config("metrics:\n  m:\n    collect: { http: \"\(url)\"\(json) }\n")
+            let error = await ScratchProject.errorText { try await ScratchProject.collect("m", in: config) }
+            #expect(error?.hasSuffix(message) == true, "\(body): \(error ?? "no error")")
+        }
+    }
+
+    /// A 200 MB body is refused from its Content-Length; an endless chunked one is cut at 1 MB.
+    @Test func bodiesOverTheLimitFail() async throws {
+        let server = try TestHTTPServer(program: StreamingServer.program)
+        let project = try ScratchProject()
+        for name in ["huge", "endless"] {
+            let config = try project.config("metrics:\n  m:\n    collect: { http: \"\(server.url(name))\", timeout: 60s }\n")
+            let error = await ScratchProject.errorText { try await ScratchProject.collect("m", in: config) }
+            #expect(error == "the response of \(server.url(name)) is over 1 MB: an http collector reads one number")
+        }
     }
 
     @Test func rejectsNonHTTPURLs() throws {

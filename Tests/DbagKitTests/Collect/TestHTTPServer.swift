@@ -1,17 +1,23 @@
 import Foundation
 import Testing
 
-/// `python3 -m http.server` on 127.0.0.1 and a free port, serving a temp folder.
+/// `python3 -m http.server` on 127.0.0.1 and a free port, serving a temp folder; or,
+/// given a `program`, that Python program (it binds 127.0.0.1:0 and prints `port N`).
 final class TestHTTPServer {
     let process = Process()
     let root: ScratchProject
     private(set) var port = 0
 
-    init() throws {
+    init(program: String? = nil) throws {
         root = try ScratchProject()
         let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", root.path]
+        if let program {
+            try root.write("server.py", program)
+            process.arguments = ["python3", "-u", root.directory.appendingPathComponent("server.py").path]
+        } else {
+            process.arguments = ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", root.path]
+        }
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()

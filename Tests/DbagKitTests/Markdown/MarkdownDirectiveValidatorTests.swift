@@ -14,7 +14,7 @@ import Testing
         ("::stat{title=x}", "1:1: ::stat needs metric=…"),
         ("::chart{}", "1:1: ::chart needs metric=… or metrics=…"),
         ("::chart{metric=signups metrics=revenue}", "1:24: use either metric or metrics in ::chart, not both"),
-        ("::chart{metric=signups period=9x}", "1:24: bad period '9x' (use 7d, 30d, 90d, 365d or all)"),
+        ("::chart{metric=signups period=9x}", "1:24: bad period '9x' (use a number of days, weeks, months or years such as 7d, 30d, 90d, 12w, 6m, 1y or all)"),
         ("::chart{metric=signups type=pie}", "1:24: bad type 'pie' (use line, area, bar or step)"),
         ("::chart{metric=signups by=year}", "1:24: bad by 'year' (use day, week or month)"),
         ("::chart{metric=signups height=tall}", "1:24: 'height' must be a whole number from 40 to 2000, not 'tall'"),

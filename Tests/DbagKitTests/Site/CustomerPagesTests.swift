@@ -73,3 +73,45 @@ import Testing
         #expect(sidebar == 1, "the template folder appears once in the sidebar")
     }
 }
+
+/// The sidebar: a generated objects index takes its template's `order`, and comes
+/// after the hand-written pages without one.
+@Suite struct GeneratedPageOrderTests {
+    func sidebar(template frontMatter: String) throws -> [String] {
+        let project = try TestProject("""
+        -- dbag.yml --
+        metrics:
+          comments:
+            per: customer
+        -- dashboards/index.md --
+        ---
+        order: 1
+        ---
+        Home.
+        -- dashboards/product.md --
+        ---
+        title: Product
+        order: 2
+        ---
+        Product.
+        -- dashboards/zeta.md --
+        Zeta.
+        -- dashboards/customers/[customer].md --
+        \(frontMatter)
+        ::stat{metric=comments}
+        """)
+        defer { project.remove() }
+        try project.store([StoredValue(metric: "comments", key: "acme", day: try #require(Day("2026-01-05")), value: 3)])
+        let home = try #require(try project.build()["index.html"])
+        let nav = try #require(home.components(separatedBy: "<nav").dropFirst().first?.components(separatedBy: "</nav>").first)
+        return nav.components(separatedBy: "<li><a href=\"").dropFirst().compactMap { $0.components(separatedBy: ">").dropFirst().first?.components(separatedBy: "<").first }
+    }
+
+    @Test func generatedIndexComesAfterWrittenPages() throws {
+        #expect(try sidebar(template: "") == ["Home", "Zeta", "Product", "Customers"])
+    }
+
+    @Test func generatedIndexTakesTheTemplatesOrder() throws {
+        #expect(try sidebar(template: "---\norder: 1.5\n---") == ["Home", "Zeta", "Customers", "Product"])
+    }
+}

@@ -7,7 +7,7 @@ public struct DirectiveSchema: Sendable {
         case metric
         /// Comma-separated known metric slugs: `metrics="a,b"`.
         case metricList
-        /// A chart period: one of `DirectiveSchema.periods`.
+        /// A chart period: `Nd`, `Nw`, `Nm`, `Ny` or `all` (see `Period`).
         case period
         /// A comparison span in days: `1d`, `7d`, `30d`…
         case days
@@ -71,8 +71,8 @@ public struct DirectiveSchema: Sendable {
         self.specs = Dictionary(specs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The words a `period` may be.
-    public static let periods = ["7d", "30d", "90d", "365d", "all"]
+    /// Examples of what a `period` may be, for messages.
+    public static let periods = ["7d", "30d", "90d", "12w", "6m", "1y", "all"]
 
     /// The directive set of dbag.
     public static let standard = DirectiveSchema([

@@ -67,8 +67,9 @@ public struct DirectiveValidator: Sendable {
             }
             return nil
         case .period:
-            if DirectiveSchema.periods.contains(value) { return nil }
-            return "bad period '\(value)' (use \(Self.list(DirectiveSchema.periods)))"
+            if Period(value) != nil { return nil }
+            return "bad period '\(value)' (use a number of days, weeks, months or years such as "
+                + Self.list(DirectiveSchema.periods) + ")"
         case .days:
             if value.hasSuffix("d"), let days = Int(value.dropLast()), (1...3660).contains(days),
                value.first != "+" { return nil }
