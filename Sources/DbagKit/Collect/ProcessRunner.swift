@@ -81,9 +81,9 @@ public enum ProcessRunner {
         var byte: UInt8 = 0
         while read(child.exited, &byte, 1) < 0 && errno == EINTR {}
         closeFile(child.exited)
+        ProcessGroups.remove(child.pid)
         var status: Int32 = 0
         while waitpid(child.pid, &status, 0) < 0 && errno == EINTR {}
-        ProcessGroups.remove(child.pid)
         if ending == .failed { throw CollectError("cannot wait for the command: \(String(cString: strerror(errno)))") }
 
         let signalled = status & 0x7f

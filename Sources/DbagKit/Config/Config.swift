@@ -1,17 +1,5 @@
 import Foundation
 
-/// A read-only SQLite database that metrics query.
-public struct Source: Sendable {
-    public var name: String
-    /// Absolute path of the database file.
-    public var path: String
-
-    public init(name: String, path: String) {
-        self.name = name
-        self.path = path
-    }
-}
-
 /// A whole project's settings, loaded from dbag.yml.
 public struct Config: Sendable {
     /// The folder that holds dbag.yml.

@@ -76,6 +76,14 @@ import Testing
         }
     }
 
+    /// Redirects are followed (over plain HTTP too).
+    @Test func followsRedirects() async throws {
+        let server = try TestHTTPServer(program: StreamingServer.program)
+        let project = try ScratchProject()
+        let config = try project.config("metrics:\n  m:\n    collect: { http: \"\(server.url("redirect/42"))\" }\n")
+        #expect(try await ScratchProject.collect("m", in: config) == [CollectedValue(value: 42)])
+    }
+
     /// A 200 MB body is refused from its Content-Length; an endless chunked one is cut at 1 MB.
     @Test func bodiesOverTheLimitFail() async throws {
         let server = try TestHTTPServer(program: StreamingServer.program)

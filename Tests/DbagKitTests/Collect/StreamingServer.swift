@@ -1,5 +1,6 @@
 /// A Python HTTP server with bodies too big to keep: `/huge` announces 200 MB and sends
-/// them, `/endless` sends a chunked body that never ends, `/echo?...` answers its query text.
+/// them, `/endless` sends a chunked body that never ends, `/echo?...` answers its query text,
+/// `/redirect/X` redirects to `/echo?X`.
 enum StreamingServer {
     static let program = #"""
     import http.server, socketserver, urllib.parse
@@ -26,6 +27,11 @@ enum StreamingServer {
                     chunk = b"%x\r\n" % len(block) + block + b"\r\n"
                     while True:
                         self.wfile.write(chunk)
+                elif self.path.startswith("/redirect/"):
+                    self.send_response(302)
+                    self.send_header("Location", "/echo?" + self.path[len("/redirect/"):])
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
                 else:
                     body = urllib.parse.unquote(urllib.parse.urlparse(self.path).query).encode()
                     self.send_response(200)
