@@ -58,7 +58,6 @@ let package = Package(
             name: "DbagServe",
             dependencies: [
                 "DbagKit",
-                .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             swiftSettings: strict
