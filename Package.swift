@@ -70,7 +70,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DbagKitTests",
-            dependencies: ["DbagKit", "DbagServe", "CSQLite"],
+            dependencies: ["DbagKit", "DbagServe", "CSQLite", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures", "Snapshots"],
             swiftSettings: strict
         ),

@@ -5,7 +5,9 @@ public struct Config: Sendable {
     /// The folder that holds dbag.yml.
     public var directory: URL
     public var title: String
-    /// Prefix for every internal link; always starts and ends with `/`.
+    /// The site's public address (`base_url`): `/` (unset), a path such as
+    /// `/metrics/`, or a full URL; always ends with `/`. Links inside the site
+    /// are relative and never use it.
     public var baseURL: String
     public var theme: String
     /// Absolute path of the store.

@@ -34,7 +34,10 @@ public enum ConfigLoader {
         for (key, _, value) in pairs {
             switch key {
             case "title": config.title = reader.string(value, key: key) ?? config.title
-            case "base_url": config.baseURL = Config.normalizedBaseURL(reader.string(value, key: key) ?? "/")
+            case "base_url":
+                if let text = reader.string(value, key: key) {
+                    do { config.baseURL = try Config.validatedBaseURL(text) } catch { reader.error(error.message, at: value) }
+                }
             case "theme": config.theme = reader.string(value, key: key) ?? config.theme
             case "store":
                 if let path = reader.string(value, key: key) {

@@ -7,12 +7,15 @@ final class DirectiveRenderer {
     let data: SiteData
     let scope: PageScope
     let now: Date
-    /// URL of each object page: metric `per` → key → absolute URL.
+    /// Each object page: metric `per` → key → its path from the site's root.
     let objectURLs: [String: [String: String]]
+    /// This page's path from the site's root (`customers/`), for relative links.
+    let pagePath: String
     let schema = DirectiveSchema.standard
     var counter = 0
 
-    init(config: Config, data: SiteData, scope: PageScope, now: Date, objectURLs: [String: [String: String]] = [:]) {
+    init(config: Config, data: SiteData, scope: PageScope, now: Date, objectURLs: [String: [String: String]] = [:], pagePath: String = "") {
+        self.pagePath = pagePath
         self.config = config
         self.data = data
         self.scope = scope
@@ -64,7 +67,7 @@ final class DirectiveRenderer {
     }
 
     func isStale(_ view: MetricView) -> Bool {
-        Freshness.isStale(view.metric, data: data, now: now)
+        Freshness.isStale(view.metric, data: data, now: now, timeZone: config.timeZone)
     }
 
     func stat(_ directive: Directive) -> String {
@@ -74,7 +77,7 @@ final class DirectiveRenderer {
         let stale = isStale(view)
         var html = "<section class=\"stat\(stale ? " is-stale" : "")\">"
         html += "<h2 class=\"panel-title\">" + HTML.escape(title)
-        if stale { html += "<span class=\"stale-badge\" title=\"No new value within \(HTML.escape(DurationText.format(view.metric.staleAfter)))\">stale</span>" }
+        if stale { html += "<span class=\"stale-badge\" title=\"No new value within \(HTML.escape(DurationText.human(view.metric.staleAfter)))\">stale</span>" }
         html += "</h2>"
         if let latest = view.latest {
             let formatter = view.formatter

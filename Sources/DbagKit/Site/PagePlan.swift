@@ -14,7 +14,7 @@ struct PagePlan: Sendable {
 
     var content: Content
     var scope: PageScope
-    /// Path relative to base_url (`customers/acme/`).
+    /// Path relative to the site's root (`customers/acme/`).
     var urlPath: String
     var title: String
     var description: String?
