@@ -100,6 +100,8 @@ public struct SiteBuilder: Sendable {
             try data.addSeries(SeriesLoader.load(config: config))
         } catch let error as DiagnosticList {
             diagnostics += error.diagnostics
+        } catch let error as Diagnostic {
+            diagnostics.append(error)
         } catch {
             diagnostics.append(Diagnostic("cannot read the store: \(error)", file: config.storePath))
         }
