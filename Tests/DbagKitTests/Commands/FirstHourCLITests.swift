@@ -131,7 +131,7 @@ import Testing
         try to.write("bad.csv", "metric,key,label\ncomments,,Nobody\n")
         let bad = try CLITests.dbag(["import", "bad.csv"], in: to)
         #expect(bad.status == 1)
-        #expect(bad.stderr == "bad.csv:2: error: a label needs an object key\n")
+        #expect(bad.stderr == "bad.csv:2:10: error: a label needs an object key\n")
     }
 
     @Test func metricsJudgesStalenessByTheNewestDayAndBuildWarnsOfUnknownKeys() throws {
