@@ -87,3 +87,15 @@ let package = Package(
         ),
     ]
 )
+
+// Fuzz targets (Tests/Fuzz/<Target>): they call libFuzzer's driver, so they exist
+// only when scripts/fuzz.sh sets DBAG_FUZZ and builds them with -sanitize=fuzzer,address.
+if Context.environment["DBAG_FUZZ"] != nil {
+    package.targets.append(.systemLibrary(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"))
+    for name in ["FuzzMarkdown", "FuzzFrontMatter", "FuzzConfig", "FuzzCSV", "FuzzFormat"] {
+        package.products.append(.executable(name: name, targets: [name]))
+        package.targets.append(.executableTarget(
+            name: name, dependencies: ["DbagKit", "CLibFuzzer"], path: "Tests/Fuzz/\(name)",
+            swiftSettings: strict))
+    }
+}
