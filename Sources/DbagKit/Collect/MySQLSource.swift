@@ -54,13 +54,7 @@ final class MySQLSource: SourceConnection, @unchecked Sendable {
         } catch {
             throw MySQLSource.failure(error, timeout: timeout, location: location)
         }
-        do {
-            return try body(MySQLRows(result, sql: sql, source: self))
-        } catch let error as CollectError {
-            throw error
-        } catch {
-            throw CollectError("\(error)")
-        }
+        return try MySQLRows(result, sql: sql, source: self).read(body)
     }
 
     /// Runs `sql` in a read-only transaction; past `timeout` the server stops it.

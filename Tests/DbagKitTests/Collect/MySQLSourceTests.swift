@@ -8,8 +8,8 @@ import Testing
     let server: MariaDBServer
     let database: String
 
-    init() throws {
-        server = try MariaDBServer.shared()
+    init() async throws {
+        server = try await MariaDBServer.shared()
         database = try server.database("""
             SET time_zone = '+00:00';
             CREATE TABLE v (i1 TINYINT, i2 SMALLINT, i4 INT, i8 BIGINT, u8 BIGINT UNSIGNED, n DECIMAL(12, 3), f FLOAT, d DOUBLE, t TEXT);

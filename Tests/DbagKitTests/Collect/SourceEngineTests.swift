@@ -7,7 +7,7 @@ enum SourceEngine: String, CaseIterable, Sendable {
     case sqlite, postgres, mysql
 
     /// A project whose source `app` is a fresh database of this engine filled by `sql`.
-    func project(sql: String, metrics: String) throws -> (ScratchProject, Config) {
+    func project(sql: String, metrics: String) async throws -> (ScratchProject, Config) {
         let project = try ScratchProject()
         let source: String
         switch self {
@@ -18,7 +18,7 @@ enum SourceEngine: String, CaseIterable, Sendable {
             let server = try PostgresServer.shared()
             source = "{ postgres: \"\(server.socketConninfo(try server.database(sql)))\" }"
         case .mysql:
-            let server = try MariaDBServer.shared()
+            let server = try await MariaDBServer.shared()
             source = "{ mysql: \"\(server.rootURL(try server.database(sql)))\" }"
         }
         let config = try project.config("sources:\n  app: \(source)\nmetrics:\n" + dialect(metrics))
@@ -68,7 +68,7 @@ enum SourceEngine: String, CaseIterable, Sendable {
         """
 
     func collect(_ engine: SourceEngine, _ slug: String) async throws -> MetricOutcome {
-        let (project, config) = try engine.project(sql: Self.data, metrics: Self.metrics)
+        let (project, config) = try await engine.project(sql: Self.data, metrics: Self.metrics)
         defer { _ = project }
         let metric = try #require(config.metric(slug))
         return try #require(await Collection(config: config).collect([metric], day: Day(ordinal: 20_000)).first)
@@ -91,7 +91,7 @@ enum SourceEngine: String, CaseIterable, Sendable {
     }
 
     @Test(arguments: SourceEngine.allCases) func aWritingQueryFailsAndWritesNothing(engine: SourceEngine) async throws {
-        let (project, config) = try engine.project(sql: Self.data, metrics: Self.metrics)
+        let (project, config) = try await engine.project(sql: Self.data, metrics: Self.metrics)
         defer { _ = project }
         let outcomes = await Collection(config: config).collect([try #require(config.metric("wipe")), try #require(config.metric("users"))], day: Day(ordinal: 1))
         #expect(outcomes[0].slug == "wipe")
@@ -100,7 +100,7 @@ enum SourceEngine: String, CaseIterable, Sendable {
     }
 
     @Test(arguments: SourceEngine.allCases) func oneStatementOnly(engine: SourceEngine) async throws {
-        let (project, config) = try engine.project(sql: Self.data, metrics: Self.metrics)
+        let (project, config) = try await engine.project(sql: Self.data, metrics: Self.metrics)
         defer { _ = project }
         let outcomes = await Collection(config: config).collect([try #require(config.metric("two")), try #require(config.metric("users"))], day: Day(ordinal: 1))
         #expect(outcomes[0].error?.contains("more than one statement") == true)
@@ -121,8 +121,8 @@ enum SourceEngine: String, CaseIterable, Sendable {
         #expect(try await collect(engine, "not-a-number").error?.contains("'acme', not a number") == true)
     }
 
-    @Test(arguments: SourceEngine.allCases) func seriesReadDaysKeysAndLabels(engine: SourceEngine) throws {
-        let (project, config) = try engine.project(sql: Self.data, metrics: Self.metrics)
+    @Test(arguments: SourceEngine.allCases) func seriesReadDaysKeysAndLabels(engine: SourceEngine) async throws {
+        let (project, config) = try await engine.project(sql: Self.data, metrics: Self.metrics)
         defer { _ = project }
         let loaded = try SeriesLoader.load(config: config)
         #expect(loaded.series["signups"]?["acme"] == [DayValue(day: try #require(Day("2025-01-01")), value: 2)])
@@ -130,8 +130,8 @@ enum SourceEngine: String, CaseIterable, Sendable {
         #expect(loaded.labels["signups"]?["globex"] == "Globex")
     }
 
-    @Test(arguments: SourceEngine.allCases) func checkPreparesWithoutRunning(engine: SourceEngine) throws {
-        let (project, config) = try engine.project(sql: Self.data, metrics: """
+    @Test(arguments: SourceEngine.allCases) func checkPreparesWithoutRunning(engine: SourceEngine) async throws {
+        let (project, config) = try await engine.project(sql: Self.data, metrics: """
               fine:
                 collect: { source: app, sql: "SELECT count(*) FROM users" }
               typo:
