@@ -12,6 +12,7 @@ struct DbagCommand: AsyncParsableCommand {
             InitCommand.self,
             CollectCommand.self,
             RecordCommand.self,
+            EventCommand.self,
             ImportCommand.self,
             ExportCommand.self,
             FakeCommand.self,

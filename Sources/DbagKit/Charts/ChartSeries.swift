@@ -7,12 +7,16 @@ public struct ChartSeries: Sendable, Hashable {
     /// How this series' values are written; nil uses the chart's formatter. Series
     /// whose format or unit differs from the first series' get a second y axis.
     public var formatter: ValueFormatter?
+    /// For a comparison series, how its points were moved onto the window (drawn faint
+    /// and dashed; tooltips give the day measured); nil for a series of its own.
+    public var comparison: ComparisonShift?
 
     /// A named series.
-    public init(name: String, points: [DayValue], formatter: ValueFormatter? = nil) {
+    public init(name: String, points: [DayValue], formatter: ValueFormatter? = nil, comparison: ComparisonShift? = nil) {
         self.name = name
         self.points = points
         self.formatter = formatter
+        self.comparison = comparison
     }
 
     /// Points sorted by day with non-finite values dropped (the last of duplicate days wins).

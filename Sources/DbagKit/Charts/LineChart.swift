@@ -39,6 +39,10 @@ public struct LineChart: Sendable {
     /// Whether dense series get invisible hover targets with tooltips; off for
     /// renderings meant for touch screens, where nothing hovers.
     public var hoverTargets = true
+    /// Events to mark with a rule; those outside the drawn days are left out.
+    public var events: [ChartEvent] = []
+    /// Reference lines (targets), always inside the y domain.
+    public var targets: [ChartTarget] = []
 
     /// A chart; only `id`, `title` and `series` are required.
     public init(id: String, title: String, series: [ChartSeries], style: Style = .line,
@@ -108,7 +112,7 @@ public struct LineChart: Sendable {
                 ? SVG.element("rect", ["x": "0", "y": "0", "width": "16", "height": "10", "fill": "currentColor",
                                        "fill-opacity": Self.barOpacity(i)])
                 : SVG.element("line", ["x1": "0", "y1": "5", "x2": "16", "y2": "5", "stroke": "currentColor",
-                                       "stroke-width": "2", "stroke-dasharray": SVG.dash(i) ?? "none"])
+                                       "stroke-width": "2", "stroke-dasharray": dash(i) ?? "none"])
             let swatch = SVG.element("svg", ["class": "swatch", "viewBox": "0 0 16 10", "width": "16", "height": "10",
                                              "aria-hidden": "true"], line)
             var note = ""
@@ -117,7 +121,7 @@ public struct LineChart: Sendable {
                 let name = axisNames[axisIndex(of: i)]
                 note = " <span class=\"legend-axis\">(" + side + (name.isEmpty || name == s.name ? "" : ", " + HTML.escape(name)) + ")</span>"
             }
-            out += "<li class=\"\(SVG.seriesClass(i))\">" + swatch + " " + HTML.escape(s.name) + note + "</li>"
+            out += "<li class=\"\(legendClass(i))\">" + swatch + " " + HTML.escape(s.name) + note + "</li>"
         }
         return out + "</ul>"
     }
@@ -162,7 +166,10 @@ public struct LineChart: Sendable {
     /// `<details><summary>Data</summary><table>…</table></details>`: one row per bucket, one column per series.
     public func dataTable() -> String {
         let cleaned = series.map(\.cleaned)
-        let days = Set(cleaned.flatMap { $0.map(\.day) }).sorted()
+        let marked = shownEvents(cleaned)
+        var eventLabels: [Day: [String]] = [:]
+        for event in marked { eventLabels[rollup.bucket(of: event.day), default: []].append(event.label) }
+        let days = Set(cleaned.flatMap { $0.map(\.day) } + eventLabels.keys).sorted()
         let lookup = cleaned.map { Dictionary($0.map { ($0.day, $0.value) }, uniquingKeysWith: { _, b in b }) }
         var out = "<details class=\"chart-data\"><summary>Data</summary><table class=\"tabular\"><thead><tr>"
         out += "<th scope=\"col\">" + (rollup == .day ? "Day" : rollup == .week ? "Week" : "Month") + "</th>"
@@ -171,12 +178,14 @@ public struct LineChart: Sendable {
             let unit = f.format == .number && !f.unit.isEmpty ? " (" + f.unit + ")" : ""
             out += "<th scope=\"col\">" + HTML.escape(s.name + unit) + "</th>"
         }
+        if !marked.isEmpty { out += "<th scope=\"col\">Events</th>" }
         out += "</tr></thead><tbody>"
         for day in days {
             out += "<tr><th scope=\"row\">" + HTML.escape(rollup.label(day)) + "</th>"
             for (i, values) in lookup.enumerated() {
                 out += "<td>" + HTML.escape(values[day].map { formatter(ofSeries: i).string($0, withUnit: false) } ?? "–") + "</td>"
             }
+            if !marked.isEmpty { out += "<td class=\"events-cell\">" + HTML.escape(eventLabels[day]?.joined(separator: "; ") ?? "") + "</td>" }
             out += "</tr>"
         }
         return out + "</tbody></table></details>"
