@@ -27,12 +27,18 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .systemLibrary(name: "CFolderSwap"),
         .target(
             name: "DbagKit",
             dependencies: [
                 "CCmark",
                 "CSQLite",
+                "CLibPQ",
                 "CFolderSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -52,7 +58,6 @@ let package = Package(
             name: "DbagServe",
             dependencies: [
                 "DbagKit",
-                .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             swiftSettings: strict
@@ -65,7 +70,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DbagKitTests",
-            dependencies: ["DbagKit", "DbagServe", "CSQLite"],
+            dependencies: ["DbagKit", "DbagServe", "CSQLite", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures", "Snapshots"],
             swiftSettings: strict
         ),

@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
         let config = try project.loadConfig()
         let data: SiteData
         do {
-            data = try SiteBuilder(config: config, now: BuildClock.now()).check()
+            data = try BuildClock.builder(config).check()
         } catch {
             Terminal.error(error.description)
             Terminal.error("check failed: \(error.diagnostics.count) error\(error.diagnostics.count == 1 ? "" : "s")")

@@ -6,20 +6,28 @@ import Foundation
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write every stored value as CSV (metric,key,day,value) to standard output."
+        abstract: "Write every stored value as CSV (metric,key,day,value) to standard output.",
+        discussion: "With --labels, write the object labels instead (metric,key,label); `dbag import` reads both forms."
     )
 
     @OptionGroup var project: ProjectOptions
+
+    @Flag(help: "Write object labels (metric,key,label) instead of values.")
+    var labels = false
 
     func run() async throws {
         let config = try project.loadConfig()
         try await Terminal.userErrors {
             guard FileManager.default.fileExists(atPath: config.storePath) else {
-                print(StoreCSV.header)
+                print(labels ? LabelsCSV.header : StoreCSV.header)
                 return
             }
             let store = try MetricStore(path: config.storePath, readOnly: true)
-            try store.exportCSV(to: FileHandle.standardOutput)
+            if labels {
+                print(try store.exportLabelsCSV(), terminator: "")
+            } else {
+                try store.exportCSV(to: FileHandle.standardOutput)
+            }
         }
     }
 }

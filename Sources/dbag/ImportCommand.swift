@@ -6,7 +6,7 @@ import Foundation
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import values from CSV (metric,key,day,value), in one transaction: all rows or none.",
+        abstract: "Import values (metric,key,day,value) or object labels (metric,key,label) from CSV, in one transaction: all rows or none.",
         discussion: "Metrics missing from dbag.yml are imported too, with a warning: the store is yours."
     )
 
@@ -19,7 +19,19 @@ struct ImportCommand: AsyncParsableCommand {
         let config = try project.loadConfig()
         try await Terminal.userErrors {
             let store = try MetricStore(path: config.storePath)
-            let summary = try store.importCSV(contentsOf: URL(fileURLWithPath: file), name: file)
+            let url = URL(fileURLWithPath: file)
+            let isLabels = (try? FileHandle(forReadingFrom: url)).map { handle in
+                defer { try? handle.close() }
+                return LabelsCSV.isLabels((try? handle.read(upToCount: 64)) ?? Data())
+            } ?? false
+            if isLabels {
+                let data: Data
+                do { data = try Data(contentsOf: url) } catch { throw Diagnostic("cannot read the file", file: file) }
+                let summary = try store.importLabelsCSV(data, file: file)
+                print("imported \(summary.rows) label\(summary.rows == 1 ? "" : "s") of \(summary.metrics.count) metric\(summary.metrics.count == 1 ? "" : "s")")
+                return
+            }
+            let summary = try store.importCSV(contentsOf: url, name: file)
             let known = Set(config.metrics.map(\.slug))
             for slug in summary.metrics where !known.contains(slug) {
                 Terminal.error("warning: '\(slug)' is not in dbag.yml; imported anyway" + Suggestion.hint(for: slug, in: known))

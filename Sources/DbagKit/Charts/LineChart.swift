@@ -163,14 +163,19 @@ public struct LineChart: Sendable {
         }
     }
 
-    /// `<details><summary>Data</summary><table>…</table></details>`: one row per bucket, one column per series.
+    /// `<details><summary>Data</summary><table>…</table></details>`: one row per bucket, one column per series,
+    /// each column in one style.
     public func dataTable() -> String {
         let cleaned = series.map(\.cleaned)
         let marked = shownEvents(cleaned)
         var eventLabels: [Day: [String]] = [:]
         for event in marked { eventLabels[rollup.bucket(of: event.day), default: []].append(event.label) }
         let days = Set(cleaned.flatMap { $0.map(\.day) } + eventLabels.keys).sorted()
-        let lookup = cleaned.map { Dictionary($0.map { ($0.day, $0.value) }, uniquingKeysWith: { _, b in b }) }
+        // Each column in one style and precision (`ValueFormatter.columnStrings`).
+        let lookup = cleaned.enumerated().map { i, points in
+            let texts = formatter(ofSeries: i).columnStrings(points.map(\.value), withUnit: false)
+            return Dictionary(zip(points.map(\.day), texts), uniquingKeysWith: { _, b in b })
+        }
         var out = "<details class=\"chart-data\"><summary>Data</summary><table class=\"tabular\"><thead><tr>"
         out += "<th scope=\"col\">" + (rollup == .day ? "Day" : rollup == .week ? "Week" : "Month") + "</th>"
         for (i, s) in series.enumerated() {
@@ -182,43 +187,12 @@ public struct LineChart: Sendable {
         out += "</tr></thead><tbody>"
         for day in days {
             out += "<tr><th scope=\"row\">" + HTML.escape(rollup.label(day)) + "</th>"
-            for (i, values) in lookup.enumerated() {
-                out += "<td>" + HTML.escape(values[day].map { formatter(ofSeries: i).string($0, withUnit: false) } ?? "–") + "</td>"
+            for texts in lookup {
+                out += "<td>" + HTML.escape(texts[day] ?? "–") + "</td>"
             }
             if !marked.isEmpty { out += "<td class=\"events-cell\">" + HTML.escape(eventLabels[day]?.joined(separator: "; ") ?? "") + "</td>" }
             out += "</tr>"
         }
         return out + "</tbody></table></details>"
-    }
-}
-
-/// Several renderings of one chart for the theme to pick from by container width.
-extension LineChart {
-    /// The viewBox widths drawn by `renderings()`, narrowest first.
-    public static let renderWidths: [Double] = [300, 420, 600, 860]
-
-    /// The chart at every width of `renderWidths`, each in `<div class="chart-w{width}">`;
-    /// heights grow more slowly than widths. Only the widest has hover targets for dense series.
-    public func renderings() -> String {
-        var out = ""
-        for (index, w) in Self.renderWidths.enumerated() {
-            var copy = self
-            copy.id = index == Self.renderWidths.count - 1 ? id : id + "w\(Int(w))"
-            copy.width = w
-            copy.height = max(150, (height * (w / 640).squareRoot()).rounded())
-            copy.hoverTargets = index >= 2
-            if let svg = copy.svg() { out += "<div class=\"chart-size chart-w\(Int(w))\">" + svg + "</div>" }
-        }
-        return out
-    }
-
-    /// Indices of `series` grouped by how their values are written (format and unit), in first-seen order.
-    public static func unitGroups(_ series: [ChartSeries], default formatter: ValueFormatter) -> [[Int]] {
-        var groups: [(ValueFormatter, [Int])] = []
-        for (index, s) in series.enumerated() {
-            let f = s.formatter ?? formatter
-            if let at = groups.firstIndex(where: { $0.0.sameUnit(as: f) }) { groups[at].1.append(index) } else { groups.append((f, [index])) }
-        }
-        return groups.map(\.1)
     }
 }

@@ -70,6 +70,7 @@ public struct Collection: Sendable {
     /// the config's time zone), then saves the values and logs every run.
     public func run(_ slugs: [String] = [], day: Day? = nil, into store: MetricStore) async throws -> CollectionReport {
         let chosen = try metrics(named: slugs)
+        try config.checkSourceEnvironment(for: chosen)
         let day = day ?? Day.today(in: config.timeZone)
         let outcomes = await collect(chosen, day: day)
         try store.saveCollection(day: day, outcomes: outcomes)
@@ -78,7 +79,7 @@ public struct Collection: Sendable {
 
     /// Runs the collectors, at most `concurrency` at once; never throws: failures become outcomes.
     public func collect(_ metrics: [Metric], day: Day) async -> [MetricOutcome] {
-        let config = config, pool = SourcePool()
+        let config = config, pool = SourcePool(timeZone: config.timeZone)
         var outcomes = [MetricOutcome?](repeating: nil, count: metrics.count)
         await withTaskGroup(of: (Int, MetricOutcome).self) { group in
             var next = 0

@@ -48,84 +48,60 @@ public struct SQLCollector: Collector {
     }
 
     public func collect(_ context: CollectContext) async throws -> [CollectedValue] {
-        guard let path = context.config.sources[source]?.path else {
-            throw CollectError("unknown source '\(source)'")
+        guard let source = context.config.sources[source] else {
+            throw CollectError("unknown source '\(self.source)'")
         }
-        let sql = sql, timeout = timeout, perObject = context.metric.per != nil, pool = context.sources ?? SourcePool()
-        let location = sqlLocation
+        let sql = sql, timeout = timeout, perObject = context.metric.per != nil
+        let pool = context.sources ?? SourcePool(timeZone: context.config.timeZone), location = sqlLocation
         return try await Blocking.run {
-            try SQLCollector.query(path: path, sql: sql, timeout: timeout, perObject: perObject, pool: pool, location: location)
+            try SourceQuery.run(source, sql: sql, timeout: timeout, pool: pool, location: location) { rows in
+                perObject ? try SQLCollector.objectRows(rows) : [try SQLCollector.singleValue(rows)]
+            }
         }
     }
 
-    /// Runs the query synchronously, interrupting it after `timeout` seconds.
-    static func query(path: String, sql: String, timeout: Double, perObject: Bool, pool: SourcePool,
-                      location: SourceLocation? = nil) throws -> [CollectedValue] {
-        try SourceQuery.run(path: path, sql: sql, timeout: timeout, pool: pool, location: location) { statement in
-            perObject ? try objectRows(statement) : [try singleValue(statement)]
+    static func singleValue(_ rows: any SourceRows) throws -> CollectedValue {
+        guard try rows.next() else {
+            throw CollectError("query returned no rows (in `\(rows.sql)`)")
         }
-    }
-
-    static func singleValue(_ statement: SQLiteStatement) throws -> CollectedValue {
-        guard try statement.step() else {
-            throw CollectError("query returned no rows (in `\(statement.sql)`)")
-        }
-        let column = statement.columnIndex(named: "value") ?? 0
-        let value = try number(statement, column)
-        if try statement.step() {
-            throw CollectError("query returned more than one row; a plain metric needs one (add `per:` to collect one value per object) (in `\(statement.sql)`)")
+        let column = rows.columnIndex(named: "value") ?? 0
+        let value = try number(rows, column)
+        if try rows.next() {
+            throw CollectError("query returned more than one row; a plain metric needs one (add `per:` to collect one value per object) (in `\(rows.sql)`)")
         }
         return CollectedValue(value: value)
     }
 
-    static func objectRows(_ statement: SQLiteStatement) throws -> [CollectedValue] {
-        let count = statement.columnCount
+    static func objectRows(_ rows: any SourceRows) throws -> [CollectedValue] {
+        let count = rows.columnCount
         guard count >= 2 else {
-            throw CollectError("a per-object query returns key, [label,] value columns, not \(count) (in `\(statement.sql)`)")
+            throw CollectError("a per-object query returns key, [label,] value columns, not \(count) (in `\(rows.sql)`)")
         }
-        let keyColumn = statement.columnIndex(named: "key") ?? 0
-        let valueColumn = statement.columnIndex(named: "value") ?? (count >= 3 ? 2 : 1)
-        let labelColumn = statement.columnIndex(named: "label") ?? (count >= 3 && statement.columnIndex(named: "value") == nil ? 1 : nil)
+        let keyColumn = rows.columnIndex(named: "key") ?? 0
+        let valueColumn = rows.columnIndex(named: "value") ?? (count >= 3 ? 2 : 1)
+        let labelColumn = rows.columnIndex(named: "label") ?? (count >= 3 && rows.columnIndex(named: "value") == nil ? 1 : nil)
         var values: [CollectedValue] = []
         var seen = Set<String>()
-        while try statement.step() {
-            guard !statement.isNull(keyColumn) else {
-                throw CollectError("a row has a NULL key (in `\(statement.sql)`)")
+        while try rows.next() {
+            let key = rows.value(keyColumn)
+            guard !key.isNull else {
+                throw CollectError("a row has a NULL key (in `\(rows.sql)`)")
             }
-            let key = statement.string(keyColumn)
-            guard seen.insert(key).inserted else {
-                throw CollectError("key '\(key)' appears in two rows; group by key (in `\(statement.sql)`)")
+            guard seen.insert(key.text).inserted else {
+                throw CollectError("key '\(key.text)' appears in two rows; group by key (in `\(rows.sql)`)")
             }
-            let label = labelColumn.flatMap { statement.isNull($0) ? nil : statement.string($0) }
-            values.append(CollectedValue(key: key, label: label, value: try number(statement, valueColumn)))
+            let label = labelColumn.map { rows.value($0) }.flatMap { $0.isNull ? nil : $0.text }
+            values.append(CollectedValue(key: key.text, label: label, value: try number(rows, valueColumn)))
         }
         return values
     }
 
-    static func number(_ statement: SQLiteStatement, _ column: Int) throws -> Double {
-        if statement.isNull(column) { throw CollectError("query returned NULL (in `\(statement.sql)`)") }
-        guard let value = statement.number(column) else {
-            throw CollectError("query returned '\(statement.string(column))', not a number (in `\(statement.sql)`)")
+    static func number(_ rows: any SourceRows, _ column: Int) throws -> Double {
+        let value = rows.value(column)
+        if value.isNull { throw CollectError("query returned NULL (in `\(rows.sql)`)") }
+        guard let number = value.number else {
+            throw CollectError("query returned '\(value.text)', not a number (in `\(rows.sql)`)")
         }
-        return value
-    }
-}
-
-extension SQLiteStatement {
-    /// A column as a finite number: integers, reals, or text that reads as one; else nil.
-    func number(_ column: Int) -> Double? {
-        let value: Double?
-        switch self.value(column) {
-        case .integer(let n): value = Double(n)
-        case .real(let d): value = d
-        case .text(let t): value = Double(t.trimmingCharacters(in: .whitespaces))
-        case .null: value = nil
-        }
-        return value.flatMap { $0.isFinite ? $0 : nil }
-    }
-
-    /// The index of the result column with this name (case-insensitive), if any.
-    func columnIndex(named name: String) -> Int? {
-        (0..<columnCount).first { columnName($0).lowercased() == name }
+        return number
     }
 }

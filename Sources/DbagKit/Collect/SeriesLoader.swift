@@ -14,6 +14,8 @@ public enum SeriesLoader {
     /// Runs every series query in parallel; every failure is reported at its metric in dbag.yml.
     public static func load(config: Config) throws(DiagnosticList) -> Result {
         let metrics = config.metrics.filter { $0.series != nil }
+        try config.checkSourceEnvironment(for: metrics)
+        let pool = SourcePool(timeZone: config.timeZone)
         let results = ResultSlots<Swift.Result<(series: [String: [DayValue]], labels: [String: String]), CollectError>>(count: metrics.count)
         DispatchQueue.concurrentPerform(iterations: metrics.count) { index in
             let metric = metrics[index]
@@ -22,7 +24,7 @@ public enum SeriesLoader {
                 return
             }
             results.set(index, Swift.Result { () throws(CollectError) in
-                try SourceQuery.run(path: source.path, sql: query.sql, timeout: query.timeout, location: query.sqlLocation) { try rows($0) }
+                try SourceQuery.run(source, sql: query.sql, timeout: query.timeout, pool: pool, location: query.sqlLocation) { try rows($0) }
             })
         }
         var loaded = Result()
@@ -41,31 +43,32 @@ public enum SeriesLoader {
     }
 
     /// Reads the rows of one query.
-    static func rows(_ statement: SQLiteStatement) throws -> (series: [String: [DayValue]], labels: [String: String]) {
-        let count = statement.columnCount
+    static func rows(_ rows: any SourceRows) throws -> (series: [String: [DayValue]], labels: [String: String]) {
+        let count = rows.columnCount
         guard count >= 2 else {
-            throw CollectError("a series query returns day, value or day, key, value columns, not \(count) (in `\(statement.sql)`)")
+            throw CollectError("a series query returns day, value or day, key, value columns, not \(count) (in `\(rows.sql)`)")
         }
-        let dayColumn = statement.columnIndex(named: "day") ?? 0
-        let valueColumn = statement.columnIndex(named: "value") ?? count - 1
-        let keyColumn = statement.columnIndex(named: "key") ?? (count >= 3 ? 1 : nil)
-        let labelColumn = statement.columnIndex(named: "label")
+        let dayColumn = rows.columnIndex(named: "day") ?? 0
+        let valueColumn = rows.columnIndex(named: "value") ?? count - 1
+        let keyColumn = rows.columnIndex(named: "key") ?? (count >= 3 ? 1 : nil)
+        let labelColumn = rows.columnIndex(named: "label")
         var series: [String: [Day: Double]] = [:]
         var labels: [String: String] = [:]
         var row = 0
-        while try statement.step() {
+        while try rows.next() {
             row += 1
-            let dayText = statement.string(dayColumn)
-            guard let day = Day(dayText) else {
-                throw CollectError("row \(row): day '\(dayText)' is not YYYY-MM-DD (in `\(statement.sql)`)")
+            let dayValue = rows.value(dayColumn)
+            guard let day = dayValue.day else {
+                throw CollectError("row \(row): day '\(dayValue.text)' is not YYYY-MM-DD (in `\(rows.sql)`)")
             }
-            guard let value = statement.number(valueColumn) else {
-                throw CollectError("row \(row): value '\(statement.string(valueColumn))' is not a number (in `\(statement.sql)`)")
+            let value = rows.value(valueColumn)
+            guard let number = value.number else {
+                throw CollectError("row \(row): value '\(value.text)' is not a number (in `\(rows.sql)`)")
             }
-            let key = keyColumn.map { statement.string($0) } ?? ""
-            if let labelColumn, !statement.isNull(labelColumn) { labels[key] = statement.string(labelColumn) }
-            guard series[key, default: [:]].updateValue(value, forKey: day) == nil else {
-                throw CollectError("row \(row): day \(day)\(key.isEmpty ? "" : " of key '\(key)'") appears twice; group by day (in `\(statement.sql)`)")
+            let key = keyColumn.map { rows.value($0).text } ?? ""
+            if let labelColumn, case let label = rows.value(labelColumn), !label.isNull { labels[key] = label.text }
+            guard series[key, default: [:]].updateValue(number, forKey: day) == nil else {
+                throw CollectError("row \(row): day \(day)\(key.isEmpty ? "" : " of key '\(key)'") appears twice; group by day (in `\(rows.sql)`)")
             }
         }
         return (series.mapValues { days in days.keys.sorted().compactMap { day in days[day].map { DayValue(day: day, value: $0) } } }, labels)

@@ -1,23 +1,13 @@
 import Foundation
 
-/// A read-only SQLite database that metrics query.
-public struct Source: Sendable {
-    public var name: String
-    /// Absolute path of the database file.
-    public var path: String
-
-    public init(name: String, path: String) {
-        self.name = name
-        self.path = path
-    }
-}
-
 /// A whole project's settings, loaded from dbag.yml.
 public struct Config: Sendable {
     /// The folder that holds dbag.yml.
     public var directory: URL
     public var title: String
-    /// Prefix for every internal link; always starts and ends with `/`.
+    /// The site's public address (`base_url`): `/` (unset), a path such as
+    /// `/metrics/`, or a full URL; always ends with `/`. Links inside the site
+    /// are relative and never use it.
     public var baseURL: String
     public var theme: String
     /// Absolute path of the store.

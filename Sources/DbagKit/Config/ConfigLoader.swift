@@ -36,7 +36,10 @@ public enum ConfigLoader {
         for (key, _, value) in pairs {
             switch key {
             case "title": config.title = reader.string(value, key: key) ?? config.title
-            case "base_url": config.baseURL = Config.normalizedBaseURL(reader.string(value, key: key) ?? "/")
+            case "base_url":
+                if let text = reader.string(value, key: key) {
+                    do { config.baseURL = try Config.validatedBaseURL(text) } catch { reader.error(error.message, at: value) }
+                }
             case "theme": config.theme = reader.string(value, key: key) ?? config.theme
             case "store":
                 if let path = reader.string(value, key: key) {
@@ -79,12 +82,17 @@ public enum ConfigLoader {
         guard let pairs = reader.mapping(node, what: "sources") else { return [:] }
         var sources: [String: Source] = [:]
         for (name, _, value) in pairs {
-            guard let fields = reader.mapping(value, allowed: ["sqlite"], what: "source '\(name)'") else { continue }
-            guard let path = fields.first(where: { $0.key == "sqlite" }).flatMap({ reader.string($0.value, key: "sqlite") }) else {
-                reader.error("source '\(name)' needs a path: { sqlite: path/to/db.sqlite3 }", at: value)
+            guard let fields = reader.mapping(value, allowed: Source.engines, what: "source '\(name)'") else { continue }
+            guard fields.count == 1, let field = fields.first else {
+                reader.error("source '\(name)' needs one of: { sqlite: path/to/db.sqlite3 } or { postgres: \"postgresql://…\" }", at: value)
                 continue
             }
-            sources[name] = Source(name: name, path: resolve(path, in: directory))
+            guard let text = reader.string(field.value, key: field.key) else { continue }
+            if field.key == "sqlite" {
+                sources[name] = Source(name: name, path: resolve(text, in: directory))
+            } else {
+                sources[name] = Source(name: name, address: .postgres(EnvironmentString(text, location: reader.location(of: field.value))))
+            }
         }
         return sources
     }

@@ -43,6 +43,13 @@ public struct MarkdownPage: Sendable {
         substitute(in: renderMarkdown(rewriteLink: rewriteLink), resolve: resolve)
     }
 
+    /// Every link destination of the page's Markdown, in order (cmark is skipped
+    /// when the text has no `](` or `]:` that could make one).
+    public var linkDestinations: [String] {
+        guard markdown.contains("](") || markdown.contains("]:") else { return [] }
+        return CommonMark.linkDestinations(markdown)
+    }
+
     /// The first half of `render`: the Markdown as HTML, directives still as
     /// placeholder tokens. A template renders this once and substitutes per object.
     public func renderMarkdown(rewriteLink: (String) -> String = { $0 }) -> String {

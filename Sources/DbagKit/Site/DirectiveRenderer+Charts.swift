@@ -93,7 +93,7 @@ extension DirectiveRenderer {
 
     func objectTable(_ directive: Directive, metric: Metric) -> String {
         var rows = data.keys(metric.slug).map { key in
-            TableRow(label: data.label(metric.slug, key: key), url: metric.per.flatMap { objectURLs[$0]?[key] },
+            TableRow(label: data.label(metric.slug, key: key), url: metric.per.flatMap { objectURLs[$0]?[key] }.map { Routes.relative($0, fromPage: pagePath) },
                      view: MetricView(metric: metric, key: key, data: data))
         }
         if schema.value(of: "sort", in: directive) == "label" {

@@ -7,12 +7,15 @@ final class DirectiveRenderer {
     let data: SiteData
     let scope: PageScope
     let now: Date
-    /// URL of each object page: metric `per` → key → absolute URL.
+    /// Each object page: metric `per` → key → its path from the site's root.
     let objectURLs: [String: [String: String]]
+    /// This page's path from the site's root (`customers/`), for relative links.
+    let pagePath: String
     let schema = DirectiveSchema.standard
     var counter = 0
 
-    init(config: Config, data: SiteData, scope: PageScope, now: Date, objectURLs: [String: [String: String]] = [:]) {
+    init(config: Config, data: SiteData, scope: PageScope, now: Date, objectURLs: [String: [String: String]] = [:], pagePath: String = "") {
+        self.pagePath = pagePath
         self.config = config
         self.data = data
         self.scope = scope
@@ -64,7 +67,7 @@ final class DirectiveRenderer {
     }
 
     func isStale(_ view: MetricView) -> Bool {
-        Freshness.isStale(view.metric, data: data, now: now)
+        Freshness.isStale(view.metric, data: data, now: now, timeZone: config.timeZone)
     }
 
     func stat(_ directive: Directive) -> String {
@@ -74,7 +77,7 @@ final class DirectiveRenderer {
         let stale = isStale(view)
         var html = "<section class=\"stat\(stale ? " is-stale" : "")\">"
         html += "<h2 class=\"panel-title\"><a class=\"metric-link\" href=\"\(HTML.escape(metricURL(view.metric.slug)))\">" + HTML.escape(title) + "</a>"
-        if stale { html += "<span class=\"stale-badge\" title=\"No new value within \(HTML.escape(DurationText.format(view.metric.staleAfter)))\">stale</span>" }
+        if stale { html += "<span class=\"stale-badge\" title=\"No new value within \(HTML.escape(DurationText.human(view.metric.staleAfter)))\">stale</span>" }
         html += "</h2>"
         if let latest = view.latest {
             let formatter = view.formatter
@@ -97,9 +100,9 @@ final class DirectiveRenderer {
         return html + "</section>"
     }
 
-    /// The URL of a metric's page (`metrics/<slug>/`).
+    /// The link from this page to a metric's page (`metrics/<slug>/`).
     func metricURL(_ slug: String) -> String {
-        config.baseURL + MetricPages.urlPath(of: slug)
+        Routes.relative(MetricPages.urlPath(of: slug), fromPage: pagePath)
     }
 
     /// `62% of target 500 by 2026-12-31`, for a metric with a target.

@@ -92,7 +92,7 @@ struct MetricPageContent {
 
     /// Links to `data/<slug>.csv` and `data/<slug>.json`.
     func downloads(_ metric: Metric) -> String {
-        let base = config.baseURL + "data/" + metric.slug
+        let base = Routes.relative("data/" + metric.slug, fromPage: renderer.pagePath)
         return "<section class=\"metric-downloads\"><h2 class=\"panel-title\">Data</h2><ul>"
             + "<li><a href=\"" + HTML.escape(base + ".csv") + "\" download>" + HTML.escape(metric.slug) + ".csv</a> (metric,key,day,value)</li>"
             + "<li><a href=\"" + HTML.escape(base + ".json") + "\">" + HTML.escape(metric.slug) + ".json</a> (settings and values)</li>"
@@ -101,15 +101,17 @@ struct MetricPageContent {
 
     /// The badge, and the Markdown that embeds it.
     func badge(_ metric: Metric) -> String {
-        let url = config.baseURL + "badges/" + metric.slug + ".svg"
-        let page = config.baseURL + MetricPages.urlPath(of: metric.slug)
+        // Pasted elsewhere, the Markdown needs the site's public address (`base_url`) when there is one.
+        let badgePath = "badges/" + metric.slug + ".svg"
+        let url = config.publicURL(of: badgePath) ?? Routes.relative(badgePath, fromPage: renderer.pagePath)
+        let page = config.publicURL(of: MetricPages.urlPath(of: metric.slug)) ?? Routes.relative(MetricPages.urlPath(of: metric.slug), fromPage: renderer.pagePath)
         let markdown = "[![" + metric.name.replacingOccurrences(of: "]", with: "\\]") + "](" + url + ")](" + page + ")"
         let view = MetricView(metric: metric, key: nil, data: data)
         let drawn = Badge(name: metric.name, value: view.latest?.value, delta: view.delta(overDays: 7),
                           points: view.points(in: .days(30)), formatter: view.formatter, id: "page-badge-" + metric.slug)
         return "<section class=\"metric-badge\"><h2 class=\"panel-title\">Badge</h2>"
             + "<p class=\"badge-preview\">" + drawn.render() + "</p>"
-            + "<p><a href=\"" + HTML.escape(url) + "\">" + HTML.escape(metric.slug) + ".svg</a></p>"
+            + "<p><a href=\"" + HTML.escape(Routes.relative(badgePath, fromPage: renderer.pagePath)) + "\">" + HTML.escape(metric.slug) + ".svg</a></p>"
             + "<p>Markdown to paste:</p><pre><code>" + HTML.escape(markdown) + "</code></pre></section>"
     }
 

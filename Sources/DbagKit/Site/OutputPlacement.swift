@@ -16,8 +16,9 @@ extension Config {
             let message = "the store \(storePath) lies inside the output folder \(shown), and a build never writes where it reads: move the store (`store:`) or build elsewhere (--out)"
             errors.append(pathLocations["store"].map { Diagnostic(message, at: $0) } ?? Diagnostic(message, file: "dbag.yml"))
         }
-        for source in sources.values.sorted(by: { $0.name < $1.name }) where inside(source.path) {
-            let message = "source '\(source.name)' (\(source.path)) lies inside the output folder \(shown), and a build never writes where it reads: move it or build elsewhere (--out)"
+        for source in sources.values.sorted(by: { $0.name < $1.name }) {
+            guard let path = source.path, inside(path) else { continue }
+            let message = "source '\(source.name)' (\(path)) lies inside the output folder \(shown), and a build never writes where it reads: move it or build elsewhere (--out)"
             errors.append(pathLocations["sources." + source.name].map { Diagnostic(message, at: $0) } ?? Diagnostic(message, file: "dbag.yml"))
         }
         return errors

@@ -6,7 +6,7 @@ struct PagePlanner {
     let data: SiteData
     private(set) var plans: [PagePlan] = []
     private(set) var navigationItems: [NavItem] = []
-    /// Template parameter → object key → absolute URL of its page.
+    /// Template parameter → object key → its page's path from the site's root.
     private(set) var objectURLs: [String: [String: String]] = [:]
     private var templateFolders: [String: String] = [:]
     /// The `order` a template's front matter gives its folder's generated index.
@@ -46,8 +46,8 @@ struct PagePlanner {
         if let order = page.frontMatter.order { templateOrders[source.folder] = order }
         let keys = keys(of: parameter)
         let segments = ObjectSegments(keys: keys)
-        let markdownHTML = page.renderMarkdown(rewriteLink: { [config] in
-            Routes.rewriteLink($0, fromDashboard: source.path, baseURL: config.baseURL)
+        let markdownHTML = page.renderMarkdown(rewriteLink: {
+            Routes.rewriteLink($0, fromDashboard: source.path, pageURLPath: source.folder + "object/")
         })
         for key in keys {
             guard let segment = segments[key] else { continue }
@@ -57,7 +57,7 @@ struct PagePlanner {
             let description = page.frontMatter.description.map { PageText.substitute($0, scope: scope, escape: false) }
             plans.append(PagePlan(content: .dashboard(page, source: source, markdownHTML: markdownHTML), scope: scope, urlPath: urlPath,
                                   title: title, description: description, order: order))
-            objectURLs[parameter, default: [:]][key] = config.baseURL + urlPath
+            objectURLs[parameter, default: [:]][key] = urlPath
         }
     }
 

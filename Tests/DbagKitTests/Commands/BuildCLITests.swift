@@ -60,11 +60,14 @@ import Testing
 
     @Test func outAndBaseURLOptions() throws {
         let project = try project()
-        let run = try CLITests.dbag(["build", "--out", "public", "--base-url", "/metrics"], in: project)
+        let run = try CLITests.dbag(["build", "--out", "public", "--base-url", "https://example.org/metrics"], in: project)
         #expect(run.status == 0)
         let index = try String(contentsOfFile: project.path + "/public/index.html", encoding: .utf8)
-        #expect(index.contains("href=\"/metrics/team/\""))
-        #expect(index.contains("href=\"/metrics/assets/style.css\""))
+        let team = try String(contentsOfFile: project.path + "/public/team/index.html", encoding: .utf8)
+        #expect(index.contains("href=\"team/index.html\""))
+        #expect(index.contains("href=\"assets/style.css\""))
+        #expect(team.contains("href=\"../assets/style.css\""))
+        #expect(team.contains("<link rel=\"canonical\" href=\"https://example.org/metrics/team/\">"))
         #expect(!FileManager.default.fileExists(atPath: project.path + "/site/index.html"))
     }
 

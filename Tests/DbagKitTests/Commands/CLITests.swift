@@ -77,7 +77,7 @@ import Testing
         let metrics = try Self.dbag(["metrics"], in: project)
         #expect(metrics.status == 0)
         #expect(metrics.stdout.contains("deploys          pushed"))
-        #expect(try Self.dbag(["cron"], in: project).stdout.contains("cd '\(project.path)' && "))
+        #expect(try Self.dbag(["cron"], in: project).stdout.contains("cd \(project.path) && "))
     }
 
     @Test func collectExitCodes() throws {

@@ -46,9 +46,9 @@ import Testing
         #expect(page.contains("class=\"heatmap-panel\""))
         #expect(page.contains("Launch &lt;b&gt;"))
         #expect(!page.contains("Only loose"), "an event restricted to another metric")
-        #expect(page.contains("href=\"/data/signups.csv\""))
-        #expect(page.contains("href=\"/data/signups.json\""))
-        #expect(page.contains("[![Signups](/badges/signups.svg)](/metrics/signups/)"))
+        #expect(page.contains("href=\"../../data/signups.csv\""))
+        #expect(page.contains("href=\"../../data/signups.json\""))
+        #expect(page.contains("[![Signups](../../badges/signups.svg)](index.html)"))
         #expect(!page.contains("secret_users"), "SQL only with show_queries")
         #expect(page.contains("class=\"target-line\""))
         let objects = try #require(site["metrics/comments/index.html"])
@@ -65,15 +65,22 @@ import Testing
         let growth = try #require(index.range(of: ">Growth</h2>"))
         let other = try #require(index.range(of: ">Other</h2>"))
         #expect(growth.lowerBound < other.lowerBound)
-        #expect(index.contains("<a href=\"/metrics/signups/\">Signups</a>"))
-        #expect(index.contains("<a href=\"/metrics/loose/\">Loose</a>"))
+        #expect(index.contains("<a href=\"signups/index.html\">Signups</a>"))
+        #expect(index.contains("<a href=\"loose/index.html\">Loose</a>"))
         #expect(index.contains("class=\"spark\""))
         let home = try #require(site["index.html"])
-        #expect(home.contains("<a class=\"metric-link\" href=\"/metrics/signups/\">Signups</a>"))
-        #expect(home.contains("<a href=\"/metrics/loose/\">Loose</a>"))
+        #expect(home.contains("<a class=\"metric-link\" href=\"metrics/signups/index.html\">Signups</a>"))
+        #expect(home.contains("<a href=\"metrics/loose/index.html\">Loose</a>"))
         #expect(home.contains("class=\"stat-target\""))
         #expect(home.contains("8% of target 500 users by 2026-12-31"))
-        #expect(home.contains("href=\"/metrics/\""), "the sidebar links the metrics index")
+        #expect(home.contains("href=\"metrics/index.html\""), "the sidebar links the metrics index")
+    }
+
+    @Test func withAPublicBaseURLTheBadgeMarkdownIsAbsolute() throws {
+        let project = try TestProject(Self.files.replacingOccurrences(of: "sources:", with: "base_url: https://example.org/m/\nsources:"))
+        defer { project.remove() }
+        let page = try #require(try project.build()["metrics/signups/index.html"])
+        #expect(page.contains("[![Signups](https://example.org/m/badges/signups.svg)](https://example.org/m/metrics/signups/)"))
     }
 
     @Test func showQueriesPublishesTheSQLEscaped() throws {
