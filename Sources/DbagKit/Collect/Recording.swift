@@ -20,6 +20,7 @@ public enum Recording {
         guard let value = Double(trimmed), value.isFinite else {
             throw Diagnostic("'\(text)' is not a finite number")
         }
+        if let key, let problem = StoredText.problem(key, what: "key") { throw Diagnostic(problem) }
         switch (metric.per, key) {
         case (let per?, nil):
             throw Diagnostic("'\(slug)' has one value per \(per): give the object with --key")

@@ -101,6 +101,8 @@ public struct SiteBuilder: Sendable {
             data.events = ChartEvent.sorted(config.events + data.events)
         } catch let error as DiagnosticList {
             diagnostics += error.diagnostics
+        } catch let error as Diagnostic {
+            diagnostics.append(error)
         } catch {
             diagnostics.append(Diagnostic("cannot read the store: \(error)", file: config.storePath))
         }

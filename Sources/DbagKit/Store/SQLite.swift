@@ -2,6 +2,7 @@ import CSQLite
 import Foundation
 
 private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+private let SQLITE_STATIC = unsafeBitCast(0, to: sqlite3_destructor_type.self)
 
 /// A connection to one SQLite file. Opened in serialized mode, so it may be
 /// shared between threads.
@@ -257,21 +258,30 @@ public final class SQLiteStatement {
         }
     }
 
-    /// Binds one parameter.
+    /// Binds one parameter; text is bound with its length, so a NUL byte is kept, not cut at.
     public func bind(_ value: SQLiteValue, at index: Int32) throws(SQLiteError) {
         let rc: Int32
         switch value {
         case .null: rc = sqlite3_bind_null(handle, index)
         case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
         case .real(let v): rc = sqlite3_bind_double(handle, index, v)
-        case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, SQLITE_TRANSIENT)
+        case .text(var v): rc = v.withUTF8 { bindText($0, at: index, copy: true) }
         }
         if rc != SQLITE_OK { throw database.error(rc, sql: sql) }
     }
 
     public func bind(_ value: String, at index: Int32) throws(SQLiteError) { try bind(.text(value), at: index) }
     public func bind(_ value: Double, at index: Int32) throws(SQLiteError) { try bind(.real(value), at: index) }
-    public func bind(_ value: Int, at index: Int32) throws(SQLiteError) { try bind(.integer(Int64(value)), at: index) }
+
+    /// Binds bytes as text (empty bytes bind `''`, never NULL). Without `copy` the
+    /// bytes must stay valid until the statement is stepped and reset.
+    @discardableResult
+    func bindText(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32, copy: Bool) -> Int32 {
+        let empty: StaticString = ""
+        let pointer = UnsafeRawPointer(bytes.isEmpty ? nil : bytes.baseAddress) ?? UnsafeRawPointer(empty.utf8Start)
+        return sqlite3_bind_text(handle, index, pointer.assumingMemoryBound(to: CChar.self), Int32(bytes.count),
+                                 copy ? SQLITE_TRANSIENT : SQLITE_STATIC)
+    }
 
     /// Advances to the next row; false when done.
     @discardableResult
@@ -284,10 +294,10 @@ public final class SQLiteStatement {
         }
     }
 
-    /// Resets for another run and clears bindings.
-    public func reset() {
+    /// Resets for another run, clearing the bindings unless asked to keep them.
+    public func reset(keepingBindings: Bool = false) {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
+        if !keepingBindings { sqlite3_clear_bindings(handle) }
     }
 
     /// Runs the statement once with these parameters, ignoring rows.
@@ -298,14 +308,21 @@ public final class SQLiteStatement {
     }
 
     public var columnCount: Int { Int(sqlite3_column_count(handle)) }
-    public func columnName(_ i: Int) -> String { String(cString: sqlite3_column_name(handle, Int32(i))) }
+    public func columnName(_ i: Int) -> String { sqlite3_column_name(handle, Int32(i)).map { String(cString: $0) } ?? "" }
     public func isNull(_ i: Int) -> Bool { sqlite3_column_type(handle, Int32(i)) == SQLITE_NULL }
     public func int(_ i: Int) -> Int { Int(sqlite3_column_int64(handle, Int32(i))) }
     public func double(_ i: Int) -> Double { sqlite3_column_double(handle, Int32(i)) }
 
+    /// A column's text, all of its bytes (a NUL byte inside is kept).
     public func string(_ i: Int) -> String {
-        guard let text = sqlite3_column_text(handle, Int32(i)) else { return "" }
-        return String(cString: text)
+        withText(i) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Hands `body` a column's text bytes, valid only during the call.
+    func withText<T>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        let text = sqlite3_column_text(handle, Int32(i))
+        let count = text == nil ? 0 : Int(sqlite3_column_bytes(handle, Int32(i)))
+        return try body(UnsafeBufferPointer(start: text, count: count))
     }
 
     /// A column as a typed value.

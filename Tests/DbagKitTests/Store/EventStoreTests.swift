@@ -32,4 +32,17 @@ import Testing
         try writer.addEvent(ChartEvent(day: try #require(Day("2026-01-01")), label: "X"))
         #expect(try writer.events().count == 1)
     }
+
+    @Test func aHandEditedEventDayIsAnErrorNamingTheRow() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("s.sqlite").path
+        let store = try MetricStore(path: path)
+        try store.database.execute("INSERT INTO events (day, label, metrics, recorded_at) VALUES ('soon', 'Launch', '', '2026-01-01T00:00:00Z')")
+        #expect {
+            try store.events()
+        } throws: { error in
+            "\(error)".contains("events row (label 'Launch'): day 'soon' is not a day (YYYY-MM-DD)")
+        }
+    }
 }
