@@ -21,6 +21,14 @@ public struct ChartSeries: Sendable, Hashable {
 
     /// Points sorted by day with non-finite values dropped (the last of duplicate days wins).
     public var cleaned: [DayValue] {
+        // The usual case — days strictly ascending, every value finite — needs no work.
+        var ordered = true
+        var previous = Int.min
+        for point in points {
+            guard point.value.isFinite, point.day.ordinal > previous else { ordered = false; break }
+            previous = point.day.ordinal
+        }
+        if ordered { return points }
         var byDay: [Day: Double] = [:]
         for point in points where point.value.isFinite {
             byDay[point.day] = point.value

@@ -30,7 +30,7 @@ extension LineChart {
         out += " preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-labelledby=\"\(prefix)-title \(prefix)-desc\""
         out += " font-size=\"\(SVG.n(Self.fontSize))\" font-family=\"system-ui, sans-serif\">"
         out += "<title id=\"\(prefix)-title\">" + HTML.escape(title) + "</title>"
-        out += "<desc id=\"\(prefix)-desc\">" + HTML.escape(summary) + "</desc>"
+        out += "<desc id=\"\(prefix)-desc\">" + HTML.escape(summary(of: cleaned)) + "</desc>"
         out += yAxes(layout, width: w)
         out += xAxis(layout)
         out += targetLines(layout)

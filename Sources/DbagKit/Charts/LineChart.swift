@@ -71,6 +71,11 @@ public struct LineChart: Sendable {
         return "<figure class=\"chart chart-\(style.rawValue)\" id=\"\(safeID)\">" + legend() + svg + dataTable() + "</figure>"
     }
 
+    /// Whether any series has a finite value: whether `svg()` draws anything (without drawing it).
+    public var hasData: Bool {
+        series.contains { $0.points.contains { $0.value.isFinite } }
+    }
+
     /// The sentence shown instead of an empty chart.
     public var emptyText: String {
         if let emptyMessage { return emptyMessage }
@@ -80,7 +85,11 @@ public struct LineChart: Sendable {
 
     /// A short text alternative: `Signups, last 90 days: from 120 to 340, min 98, max 351.`
     public var summary: String {
-        let cleaned = series.map(\.cleaned)
+        summary(of: series.map(\.cleaned))
+    }
+
+    /// `summary` from the series already cleaned.
+    func summary(of cleaned: [[DayValue]]) -> String {
         let head = title + (periodLabel.map { ", " + $0 } ?? "")
         if series.count == 1, let points = cleaned.first {
             return head + ": " + Self.describe(points, formatter(ofSeries: 0)) + "."

@@ -112,7 +112,7 @@ struct MetricPageContent {
         return "<section class=\"metric-badge\"><h2 class=\"panel-title\">Badge</h2>"
             + "<p class=\"badge-preview\">" + drawn.render() + "</p>"
             + "<p><a href=\"" + HTML.escape(Routes.relative(badgePath, fromPage: renderer.pagePath)) + "\">" + HTML.escape(metric.slug) + ".svg</a></p>"
-            + "<p>Markdown to paste:</p><pre><code>" + HTML.escape(markdown) + "</code></pre></section>"
+            + "<p>Markdown to paste:</p><pre tabindex=\"0\"><code>" + HTML.escape(markdown) + "</code></pre></section>"
     }
 
     /// The metric's SQL, only with `show_queries: true` (a public site should not publish its schema).
@@ -120,7 +120,7 @@ struct MetricPageContent {
         guard config.showQueries else { return "" }
         let sql = (metric.collector as? SQLCollector)?.sql ?? metric.series?.sql
         guard let sql else { return "" }
-        return "<section class=\"metric-query\"><h2 class=\"panel-title\">Query</h2><pre><code class=\"language-sql\">"
+        return "<section class=\"metric-query\"><h2 class=\"panel-title\">Query</h2><pre tabindex=\"0\"><code class=\"language-sql\">"
             + HTML.escape(sql) + "</code></pre></section>"
     }
 }
