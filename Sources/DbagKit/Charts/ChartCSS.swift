@@ -65,7 +65,7 @@ public enum ChartCSS {
     .chart-legend .comparison .swatch{color:var(--muted)}
     .chart-events{list-style:none;margin:.35rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.15rem 1rem;font-size:.85rem;color:var(--text)}
     .chart-events time{color:var(--muted);font-variant-numeric:tabular-nums}
-    .event-swatch{color:var(--text);font-size:.7em}
+    .event-swatch{color:var(--text);flex:none;vertical-align:-0.05em}
     @media print{.chart-data{display:none}.chart-svg .point.dense{fill-opacity:0}}
     """
 }

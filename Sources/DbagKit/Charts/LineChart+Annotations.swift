@@ -53,7 +53,7 @@ extension LineChart {
         guard !shown.isEmpty else { return "" }
         var out = "<ul class=\"chart-events\">"
         for event in shown {
-            out += "<li><span class=\"event-swatch\" aria-hidden=\"true\">◆</span> <time datetime=\"\(event.day)\">\(event.day)</time> "
+            out += "<li><svg class=\"event-swatch\" viewBox=\"0 0 10 10\" width=\"10\" height=\"10\" aria-hidden=\"true\"><path d=\"M5,0l5,5l-5,5l-5,-5z\" fill=\"currentColor\"/></svg> <time datetime=\"\(event.day)\">\(event.day)</time> "
                 + HTML.escape(event.label) + "</li>"
         }
         return out + "</ul>"
