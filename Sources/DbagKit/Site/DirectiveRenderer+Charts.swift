@@ -137,12 +137,19 @@ extension DirectiveRenderer {
         if rows.isEmpty {
             html += "<tr><td colspan=\"5\" class=\"chart-empty\">No data yet.</td></tr>"
         }
+        // Each change column in one precision: 1 decimal, or none when a change reaches 100 %.
+        var decimals: [Int: Int] = [:]
+        for days in [7, 30] {
+            let changes = rows.compactMap { $0.view.delta(overDays: days)?.relative }.filter(\.isFinite)
+            decimals[days] = changes.allSatisfy { abs($0) < 1 } ? 1 : 0
+        }
         for row in rows {
             let label = row.url.map { "<a href=\"\(HTML.escape($0))\">\(HTML.escape(row.label))</a>" } ?? HTML.escape(row.label)
             html += "<tr><th scope=\"row\">" + label + "</th>"
             html += "<td class=\"num\">" + HTML.escape(row.valueText) + "</td>"
             for days in [7, 30] {
-                html += "<td class=\"num\(days == 30 ? " wide-only" : "")\">" + (row.view.delta(overDays: days).map(deltaSpan) ?? "–") + "</td>"
+                let delta = row.view.delta(overDays: days, relativeDecimals: decimals[days])
+                html += "<td class=\"num\(days == 30 ? " wide-only" : "")\">" + (delta.map(deltaSpan) ?? "–") + "</td>"
             }
             let spark = Sparkline(points: row.view.points(in: period), name: row.label, size: .inline, formatter: row.view.formatter)
             html += "<td>" + spark.render() + "</td></tr>"

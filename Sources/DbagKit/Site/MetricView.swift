@@ -48,9 +48,11 @@ public struct MetricView: Sendable {
     }
 
     /// The change from `days` before the latest day to the latest day.
-    public func delta(overDays days: Int) -> Delta? {
+    /// `relativeDecimals` as in `Delta.between`, for deltas shown in one column.
+    public func delta(overDays days: Int, relativeDecimals: Int? = nil) -> Delta? {
         guard let latest, let previous = value(onOrBefore: latest.day.advanced(by: -days)), previous.day < latest.day else { return nil }
-        return Delta.between(latest.value, previous.value, format: metric.format, good: metric.good, unit: metric.unit)
+        return Delta.between(latest.value, previous.value, format: metric.format, good: metric.good, unit: metric.unit,
+                             relativeDecimals: relativeDecimals)
     }
 
     /// The points in a period ending at the latest day.

@@ -104,7 +104,7 @@ public struct SiteBuilder: Sendable {
         } catch let error as Diagnostic {
             diagnostics.append(error)
         } catch {
-            diagnostics.append(Diagnostic("cannot read the store: \(error)", file: config.storePath))
+            diagnostics.append(Diagnostic("cannot read the store: \((error as? Diagnostic)?.message ?? "\(error)")", file: config.storePath))
         }
         // 3–4. Dashboards, parsed and validated.
         var sources: [DashboardSource] = []
