@@ -65,7 +65,8 @@ final class MySQLSource: SourceConnection, @unchecked Sendable {
         try connection.execute(limit)
         try connection.execute("START TRANSACTION READ ONLY")
         let connection = connection
-        let alarm = DispatchWorkItem { connection.cancel() }  // in case the server cannot time itself out
+        // In case the server cannot time itself out; it connects, so off the timers' queue.
+        let alarm = DispatchWorkItem { Blocking.thread { connection.cancel() } }
         Blocking.after(timeout + 2, alarm)
         defer { alarm.cancel() }
         do {

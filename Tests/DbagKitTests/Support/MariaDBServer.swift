@@ -14,33 +14,22 @@ final class MariaDBServer: Sendable {
     let port: Int
     let process: Process
 
-    /// The server, started on first use; waiting for it holds no thread of Swift's pool.
+    /// The server, started on first use; callers wait on a thread of their own, not on Swift's pool.
     static func shared() async throws -> MariaDBServer {
-        try await started.value.get()
+        try await withCheckedContinuation { continuation in Blocking.thread { continuation.resume(returning: started) } }.get()
     }
 
-    /// Started on a thread of its own, so suites waiting for it do not stall the others.
-    private static let started = Task {
-        await withCheckedContinuation { continuation in
-            Blocking.thread { continuation.resume(returning: start()) }
-        }
-    }
-
-    /// The server once started, for `atexit` to kill.
-    nonisolated(unsafe) private static var running: MariaDBServer?
-
-    private static func start() -> Result<MariaDBServer, PostgresServer.StartError> {
+    private static let started: Result<MariaDBServer, PostgresServer.StartError> = {
         do {
             let server = try MariaDBServer()
-            running = server
-            atexit { MariaDBServer.running?.stop() }
+            atexit { try? MariaDBServer.started.get().stop() }
             return .success(server)
         } catch let error as PostgresServer.StartError {
             return .failure(error)
         } catch {
             return .failure(PostgresServer.StartError(description: "\(error)"))
         }
-    }
+    }()
 
     private init() throws {
         let programs = ["/usr/bin/mariadb-install-db", "/usr/sbin/mariadbd"]

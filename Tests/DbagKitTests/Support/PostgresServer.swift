@@ -19,9 +19,9 @@ final class PostgresServer: Sendable {
     let port: Int
     let bin: String
 
-    /// The server, started on first use.
-    static func shared() throws -> PostgresServer {
-        try started.get()
+    /// The server, started on first use; callers wait on a thread of their own, not on Swift's pool.
+    static func shared() async throws -> PostgresServer {
+        try await withCheckedContinuation { continuation in Blocking.thread { continuation.resume(returning: started) } }.get()
     }
 
     private static let started: Result<PostgresServer, StartError> = {
