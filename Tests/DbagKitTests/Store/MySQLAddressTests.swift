@@ -39,3 +39,14 @@ import Testing
         #expect(try MySQLAddress(url).password == "p@ss")
     }
 }
+
+@Suite struct MySQLSourceConfigTests {
+    @Test func aMySQLSourceIsReadAndKeepsItsVariables() throws {
+        let project = try ScratchProject()
+        let config = try project.config("sources:\n  shop: { mysql: \"mysql://dbag:${DBAG_MYSQL_PASSWORD}@127.0.0.1/app\" }\nmetrics: {}\n")
+        let source = try #require(config.sources["shop"])
+        #expect(source.engine == "mysql")
+        #expect(source.address == .mysql(EnvironmentString("mysql://dbag:${DBAG_MYSQL_PASSWORD}@127.0.0.1/app", location: source.address.connectionString?.location)))
+        #expect(source.address.connectionString?.location?.line == 2)
+    }
+}
