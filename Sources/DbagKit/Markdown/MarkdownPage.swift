@@ -32,7 +32,8 @@ public struct MarkdownPage: Sendable {
 
     /// Checks every directive against the directive set and the known metric slugs.
     public func validate(metrics: Set<String>, schema: DirectiveSchema = .standard) -> [Diagnostic] {
-        DirectiveValidator(schema: schema, metrics: metrics).validate(directives)
+        if let tooMany = PageLimits.directiveError(directives) { return [tooMany] }
+        return DirectiveValidator(schema: schema, metrics: metrics).validate(directives)
     }
 
     /// Renders the page to HTML. `resolve` is called once per directive and

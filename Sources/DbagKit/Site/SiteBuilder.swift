@@ -98,12 +98,13 @@ public struct SiteBuilder: Sendable {
         do {
             data = try SiteData.load(storePath: config.storePath)
             try data.addSeries(SeriesLoader.load(config: config))
+            data.events = ChartEvent.sorted(config.events + data.events)
         } catch let error as DiagnosticList {
             diagnostics += error.diagnostics
         } catch let error as Diagnostic {
             diagnostics.append(error)
         } catch {
-            diagnostics.append(Diagnostic("cannot read the store: \(error)", file: config.storePath))
+            diagnostics.append(Diagnostic("cannot read the store: \((error as? Diagnostic)?.message ?? "\(error)")", file: config.storePath))
         }
         // 3–4. Dashboards, parsed and validated.
         var sources: [DashboardSource] = []

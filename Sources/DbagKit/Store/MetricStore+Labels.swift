@@ -34,18 +34,22 @@ extension MetricStore {
         try data.withUnsafeBytes { raw in
             var reader = CSVImporter(bytes: raw.bindMemory(to: UInt8.self), file: file)
             _ = try reader.nextRecord()
-            while true {
-                let line = reader.line
-                guard try reader.nextRecord() else { break }
+            while try reader.nextRecord() {
                 if reader.isBlankRecord { continue }
                 guard reader.fieldCount == 3 else {
-                    throw Diagnostic("expected 3 fields (metric,key,label), found \(reader.fieldCount)", file: file, line: line)
+                    throw reader.fail("expected 3 fields (metric,key,label), found \(reader.fieldCount)", field: min(reader.fieldCount, 4) - 1)
+                }
+                let at = (0..<3).map { reader.location(field: $0) }
+                for (i, what) in [(1, "key"), (2, "label")] {
+                    if let problem = reader.withField(i, { b, _ in StoredText.problem(bytes: b, what: what) }) {
+                        throw Diagnostic(problem, at: at[i])
+                    }
                 }
                 let fields = (0..<3).map { i in reader.withField(i) { b, _ in String(decoding: b, as: UTF8.self) } }
                 guard Metric.isValidSlug(fields[0]) else {
-                    throw Diagnostic("metric '\(fields[0])' is not a slug (a-z, 0-9, '-')", file: file, line: line)
+                    throw Diagnostic("metric '\(fields[0])' is not a slug (a-z, 0-9, '-')", at: at[0])
                 }
-                guard !fields[1].isEmpty else { throw Diagnostic("a label needs an object key", file: file, line: line) }
+                guard !fields[1].isEmpty else { throw Diagnostic("a label needs an object key", at: at[1]) }
                 labels.append((fields[0], fields[1], fields[2]))
             }
         }

@@ -99,6 +99,24 @@ import Testing
         #expect(try store.allSeries().isEmpty)
     }
 
+    @Test(arguments: [
+        ("m,a\u{0}b,Acme", "x.csv:3:3: error: the key 'a\\0b' holds a NUL byte"),
+        ("m,a,Ac\u{0}me", "x.csv:3:5: error: the label 'Ac\\0me' holds a NUL byte"),
+        ("m,a", "x.csv:3:3: error: expected 3 fields (metric,key,label), found 2"),
+        ("m,a,b,c", "x.csv:3:7: error: expected 3 fields (metric,key,label), found 4"),
+        ("M,a,b", "x.csv:3:1: error: metric 'M' is not a slug (a-z, 0-9, '-')"),
+    ])
+    func badLabelRowIsLocatedAndImportsNothing(_ row: String, _ message: String) throws {
+        let store = try ScratchProject().store()
+        do {
+            _ = try store.importLabelsCSV(Data("metric,key,label\nm,ok,Fine\n\(row)\n".utf8), file: "x.csv")
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)" == message)
+        }
+        #expect(try store.labels().isEmpty)
+    }
+
     @Test func headerIsRequired() throws {
         let store = try ScratchProject().store()
         #expect(throws: Diagnostic.self) { try store.importCSV(Data("m,,2026-01-01,1\n".utf8), file: "x.csv") }
