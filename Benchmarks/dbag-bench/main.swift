@@ -8,7 +8,6 @@
 // instructions with callgrind, using the hidden --prepare and --child.
 import Foundation
 
-setvbuf(stdout, nil, _IOLBF, 0)  // each line as it comes, also into a pipe or file
 let usage = "usage: dbag-bench \(BenchModes.all.map(\.name).joined(separator: "|"))|all... [--runs N] [--warmup N] [--small]"
 var arguments = Array(CommandLine.arguments.dropFirst())
 let size: BenchSize = arguments.contains("--small") ? .small : .full
