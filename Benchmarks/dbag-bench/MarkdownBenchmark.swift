@@ -13,7 +13,7 @@ enum MarkdownBenchmark {
         run: { _, size in try run(scale: size == .small ? 1 : 4) })
 
     /// The inputs, by name: each makes the text for a size `n`.
-    static let inputs: [(String, (Int) -> String)] = [
+    static let inputs: [(String, @Sendable (Int) -> String)] = [
         ("page", page),
         ("colons", { line(": ", $0) }), ("backticks", { line("`` ` ", $0) }), ("inline", { line(":a{b=1} ", $0) }),
         ("unclosed", { line(":a{", $0) }), ("blocks", { line("::a{b} ", $0) }), ("pairs", { line("x=1 ", $0) }),
