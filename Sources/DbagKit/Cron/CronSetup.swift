@@ -23,7 +23,7 @@ public enum CronSetup {
         }
         for source in config.sources.values.sorted(by: { $0.name < $1.name }) {
             guard let file = source.path else {
-                if case .postgres(let address) = source.address, isPrivateHost(address.template) {
+                if let address = source.address.connectionString, isPrivateHost(address.template) {
                     warnings.append("source '\(source.name)' names a host on this machine or a private network: GitHub's runners cannot reach it")
                 }
                 continue
@@ -42,7 +42,11 @@ public enum CronSetup {
         if source == .variable {
             warnings.append("cannot tell where CI can get dbag's source: set the repository variable DBAG_SOURCE to its git URL, or run `dbag cron --dbag-source URL`")
         }
-        return (CronTemplate(projectPath: projectPath, storePath: storePath, secrets: secrets, source: source), warnings)
+        let repository = root.flatMap { Git.output(["config", "--get", "remote.origin.url"], in: $0) }.flatMap(CronTemplate.gitHubRepository)
+        if root != nil, repository == nil {
+            warnings.append("the repository has no GitHub remote `origin`: push it to GitHub, where the workflow runs")
+        }
+        return (CronTemplate(projectPath: projectPath, storePath: storePath, secrets: secrets, source: source, repository: repository), warnings)
     }
 
     /// The project's own checkout when it is dbag's repository; else the git
@@ -58,7 +62,7 @@ public enum CronSetup {
         }
         while folder.path != "/" {
             if isDbagPackage(folder) {
-                guard let url = Git.output(["remote", "get-url", "origin"], in: folder), DbagSource.isReachable(url),
+                guard let url = Git.output(["config", "--get", "remote.origin.url"], in: folder), DbagSource.isReachable(url),
                       let commit = Git.output(["rev-parse", "HEAD"], in: folder) else { return .variable }
                 return .repository(url: url, ref: commit)
             }
@@ -70,7 +74,7 @@ public enum CronSetup {
     /// Whether a connection string names localhost, a socket or a private-looking host.
     static func isPrivateHost(_ text: String) -> Bool {
         let lower = text.lowercased()
-        return ["localhost", "127.0.0.1", "[::1]", "host=/", ".internal", ".local", "@10.", "@192.168.", "host=10.", "host=192.168."]
+        return ["localhost", "127.0.0.1", "[::1]", "host=/", ".internal", ".local", "@10.", "@192.168.", "host=10.", "host=192.168.", "socket="]
             .contains { lower.contains($0) }
     }
 
