@@ -85,7 +85,7 @@ import Testing
         let start = Date()
         let error = await ScratchProject.errorText { try await ScratchProject.collect("m", in: config) }
         #expect(error == "GET \(server.url(path)) timed out after 1s")
-        #expect(Date().timeIntervalSince(start) < 30)
+        #expect(Date().timeIntervalSince(start) < 60)
     }
 
     /// A value that is not a finite number is a failed collection, never another number.

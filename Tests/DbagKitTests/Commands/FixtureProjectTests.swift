@@ -6,34 +6,34 @@ import Testing
 /// which must write the same bytes (hash seeds differ between processes).
 @Suite struct FixtureProjectTests {
     /// A copy of `Fixtures/<name>` in a scratch folder, its CSV files imported.
-    static func project(_ name: String, filePath: String = #filePath) throws -> ScratchProject {
+    static func project(_ name: String, filePath: String = #filePath) async throws -> ScratchProject {
         let fixture = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures").appendingPathComponent(name)
         let project = try ScratchProject()
         try FileManager.default.removeItem(at: project.directory)
         try FileManager.default.copyItem(at: fixture, to: project.directory)
         for csv in ["values.csv", "labels.csv"] where FileManager.default.fileExists(atPath: project.path + "/" + csv) {
-            let run = try CLITests.dbag(["import", csv], in: project)
+            let run = try await CLITests.dbagOffPool(["import", csv], in: project)
             #expect(run.status == 0, "import \(csv): \(run.stderr)")
         }
         return project
     }
 
-    /// Builds twice in two processes; the site as path → text.
-    static func buildTwice(_ project: ScratchProject) throws -> [String: String] {
-        let first = try CLITests.dbag(["build"], in: project)
+    /// Builds twice in two processes (off the shared test threads); the site as path → text.
+    static func buildTwice(_ project: ScratchProject) async throws -> [String: String] {
+        let first = try await CLITests.dbagOffPool(["build"], in: project)
         #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("built "))
         let before = try BuildCLITests.files(in: project.path + "/site")
-        #expect(try CLITests.dbag(["build"], in: project).status == 0)
+        #expect(try await CLITests.dbagOffPool(["build"], in: project).status == 0)
         let after = try BuildCLITests.files(in: project.path + "/site")
         #expect(before == after, "a second process wrote different bytes")
         return before.mapValues { String(decoding: $0, as: UTF8.self) }
     }
 
-    @Test func minimalProject() throws {
-        let project = try Self.project("minimal")
-        let site = try Self.buildTwice(project)
-        #expect(try CLITests.dbag(["build"], in: project).stdout.contains("built 2 pages"))
+    @Test func minimalProject() async throws {
+        let project = try await Self.project("minimal")
+        let site = try await Self.buildTwice(project)
         let home = try #require(site["index.html"])
         let history = try #require(site["history/index.html"])
         #expect(home.contains("<h1>Minimal</h1>"))
@@ -48,9 +48,9 @@ import Testing
         #expect(!site.values.contains { $0.contains("<script") })
     }
 
-    @Test func perObjectProject() throws {
-        let project = try Self.project("per-object")
-        let site = try Self.buildTwice(project)
+    @Test func perObjectProject() async throws {
+        let project = try await Self.project("per-object")
+        let site = try await Self.buildTwice(project)
         let home = try #require(site["index.html"])
         #expect(home.contains("All customers wrote <span"))
         #expect(home.contains(">144</span> comments; Acme <span"), "the latest of each: 39 + 69 + 36")
