@@ -17,6 +17,11 @@ public struct ChartSeries: Sendable, Hashable {
 
     /// Points sorted by day with non-finite values dropped (the last of duplicate days wins).
     public var cleaned: [DayValue] {
+        // Usually already clean (one finite value per day, in order): no copy, no sort.
+        if points.indices.dropFirst().allSatisfy({ points[$0 - 1].day < points[$0].day }),
+           points.allSatisfy({ $0.value.isFinite }) {
+            return points
+        }
         var byDay: [Day: Double] = [:]
         for point in points where point.value.isFinite {
             byDay[point.day] = point.value

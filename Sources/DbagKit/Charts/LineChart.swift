@@ -67,6 +67,11 @@ public struct LineChart: Sendable {
         return "<figure class=\"chart chart-\(style.rawValue)\" id=\"\(safeID)\">" + legend() + svg + dataTable() + "</figure>"
     }
 
+    /// Whether some series has a finite value to draw (else `svg()` is nil).
+    public var hasData: Bool {
+        series.contains { $0.points.contains { $0.value.isFinite } }
+    }
+
     /// The sentence shown instead of an empty chart.
     public var emptyText: String {
         if let emptyMessage { return emptyMessage }
@@ -76,7 +81,11 @@ public struct LineChart: Sendable {
 
     /// A short text alternative: `Signups, last 90 days: from 120 to 340, min 98, max 351.`
     public var summary: String {
-        let cleaned = series.map(\.cleaned)
+        summary(series.map(\.cleaned))
+    }
+
+    /// `summary` of points already cleaned (`ChartSeries.cleaned`, one array per series).
+    func summary(_ cleaned: [[DayValue]]) -> String {
         let head = title + (periodLabel.map { ", " + $0 } ?? "")
         if series.count == 1, let points = cleaned.first {
             return head + ": " + Self.describe(points, formatter(ofSeries: 0)) + "."

@@ -26,7 +26,7 @@ extension DirectiveRenderer {
         var html = "<figure class=\"chart chart-\(style.rawValue)\">"
         html += "<figcaption class=\"panel-title\">" + HTML.escape(title)
             + " <span class=\"panel-period\">· " + HTML.escape(period.label) + (rollup == .day ? "" : ", by \(rollup.rawValue)") + "</span></figcaption>"
-        guard chart.svg() != nil else {
+        guard chart.hasData else {
             return html + "<p class=\"chart-empty\">" + HTML.escape(chart.emptyText) + "</p></figure>"
         }
         // More than two units: small multiples, one chart per unit, sharing the x axis.
