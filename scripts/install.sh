@@ -28,7 +28,7 @@ mkdir -p "$prefix/bin"
 install -s -m 755 "$bin" "$prefix/bin/dbag"   # -s: without debug symbols, 85 MB → 61 MB
 
 # Where this dbag was built from, so that `dbag cron` writes a workflow that builds the same commit.
-if url=$(git remote get-url origin 2>/dev/null) && commit=$(git rev-parse HEAD 2>/dev/null); then
+if url=$(git config --get remote.origin.url 2>/dev/null) && commit=$(git rev-parse HEAD 2>/dev/null); then
   mkdir -p "$prefix/share/dbag"
   echo "$url $commit" > "$prefix/share/dbag/source"
 fi

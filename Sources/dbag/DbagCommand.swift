@@ -13,6 +13,7 @@ struct DbagCommand: AsyncParsableCommand {
             InitCommand.self,
             CollectCommand.self,
             RecordCommand.self,
+            EventCommand.self,
             DeleteCommand.self,
             ImportCommand.self,
             ExportCommand.self,

@@ -32,7 +32,7 @@ extension LineChart {
 
         init(_ chart: LineChart, tooltips: Bool) {
             cleaned = chart.series.map(\.cleaned)
-            summary = chart.summary(cleaned)
+            summary = chart.summary(of: cleaned)
             tips = tooltips
                 ? cleaned.enumerated().map { i, points in points.map { SVG.title(chart.tooltip($0, series: i)) } }
                 : []

@@ -17,6 +17,10 @@ public struct Config: Sendable {
     public var sources: [String: Source]
     /// Metrics in the order dbag.yml declares them.
     public var metrics: [Metric]
+    /// `events:` from dbag.yml (the store's are added at build time).
+    public var events: [ChartEvent] = []
+    /// Whether metric pages show each metric's SQL (`show_queries: true`).
+    public var showQueries = false
     /// Where dbag.yml names a path: `store`, and `sources.NAME` for each SQLite source.
     public var pathLocations: [String: SourceLocation] = [:]
 

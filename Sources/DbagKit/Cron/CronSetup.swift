@@ -42,7 +42,11 @@ public enum CronSetup {
         if source == .variable {
             warnings.append("cannot tell where CI can get dbag's source: set the repository variable DBAG_SOURCE to its git URL, or run `dbag cron --dbag-source URL`")
         }
-        return (CronTemplate(projectPath: projectPath, storePath: storePath, secrets: secrets, source: source), warnings)
+        let repository = root.flatMap { Git.output(["config", "--get", "remote.origin.url"], in: $0) }.flatMap(CronTemplate.gitHubRepository)
+        if root != nil, repository == nil {
+            warnings.append("the repository has no GitHub remote `origin`: push it to GitHub, where the workflow runs")
+        }
+        return (CronTemplate(projectPath: projectPath, storePath: storePath, secrets: secrets, source: source, repository: repository), warnings)
     }
 
     /// The project's own checkout when it is dbag's repository; else the git
@@ -58,7 +62,7 @@ public enum CronSetup {
         }
         while folder.path != "/" {
             if isDbagPackage(folder) {
-                guard let url = Git.output(["remote", "get-url", "origin"], in: folder), DbagSource.isReachable(url),
+                guard let url = Git.output(["config", "--get", "remote.origin.url"], in: folder), DbagSource.isReachable(url),
                       let commit = Git.output(["rev-parse", "HEAD"], in: folder) else { return .variable }
                 return .repository(url: url, ref: commit)
             }

@@ -11,8 +11,11 @@ public struct CronTemplate: Sendable {
     /// Environment variables dbag.yml names as `${NAME}`: each becomes a secret.
     public var secrets: [String]
     public var source: DbagSource
+    /// The project's repository (`owner/name`) from `git remote get-url origin`, when it is on GitHub.
+    public var repository: String?
 
-    public init(projectPath: String, storePath: String?, secrets: [String], source: DbagSource) {
+    public init(projectPath: String, storePath: String?, secrets: [String], source: DbagSource, repository: String? = nil) {
+        self.repository = repository
         self.projectPath = projectPath
         self.storePath = storePath
         self.secrets = secrets
@@ -51,7 +54,7 @@ public struct CronTemplate: Sendable {
             # .github/workflows/metrics.yml, written by `dbag cron`: commit it as it is.
             # Daily at 06:17 UTC it collects today's values, builds the site and
             # publishes it with the official GitHub Pages actions (repository
-            # Settings → Pages → Source: GitHub Actions).\(storePath == nil ? "" : """
+            # Settings → Pages → Source: GitHub Actions).\(repository.map { "\n# Repository: \($0); the site: \(Self.pagesAddress(of: $0))" } ?? "")\(storePath == nil ? "" : """
 
             # The store (\(storePath ?? "")) is the only copy of your history: it is
             # committed back after each run (an Actions cache is evicted after 7 days).
@@ -126,6 +129,28 @@ public struct CronTemplate: Sendable {
                           bash dbag-src/scripts/install.sh /usr/local
                 """
         }
+    }
+
+    /// GitHub Pages' address for `owner/name`: `https://owner.github.io/name/`
+    /// (`owner.github.io` itself is served at the root).
+    public static func pagesAddress(of repository: String) -> String {
+        let parts = repository.split(separator: "/").map(String.init)
+        guard parts.count == 2 else { return "" }
+        let host = parts[0].lowercased() + ".github.io"
+        return parts[1].lowercased() == host ? "https://\(host)/" : "https://\(host)/\(parts[1])/"
+    }
+
+    /// `owner/name` of a GitHub remote URL (`https://github.com/o/n.git`, `git@github.com:o/n.git`), else nil.
+    public static func gitHubRepository(fromRemote url: String) -> String? {
+        var rest: Substring
+        if let range = url.range(of: "github.com/") ?? url.range(of: "github.com:") {
+            rest = url[range.upperBound...]
+        } else {
+            return nil
+        }
+        if rest.hasSuffix(".git") { rest = rest.dropLast(4) }
+        let parts = rest.split(separator: "/")
+        return parts.count == 2 ? parts.joined(separator: "/") : nil
     }
 
     func yamlQuoted(_ text: String) -> String {

@@ -1,13 +1,13 @@
 import Foundation
 
 /// How big a dashboard may be, so a build's memory stays bounded (well under
-/// 500 MB): a dashboard file is at most 10 MB, and a page holds at most 10,000
+/// 500 MB): a dashboard file is at most 5 MB, and a page holds at most 5,000
 /// directives.
 public enum PageLimits {
     /// The largest dashboard file, in bytes.
-    public static let dashboardBytes = 10 * 1024 * 1024
+    public static let dashboardBytes = 5 * 1024 * 1024
     /// The most directives one page may hold.
-    public static let directives = 10_000
+    public static let directives = 5_000
 
     /// An error when a dashboard file of `bytes` is too large to build.
     static func sizeError(bytes: Int, file: String) -> Diagnostic? {

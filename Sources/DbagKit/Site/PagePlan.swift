@@ -10,6 +10,10 @@ struct PagePlan: Sendable {
         case dashboard(MarkdownPage, source: DashboardSource, markdownHTML: String?)
         /// The generated index of a template folder: every object of `parameter`.
         case objectIndex(parameter: String)
+        /// A metric's own page, `metrics/<slug>/`.
+        case metricPage(slug: String)
+        /// `metrics/`: every metric, grouped by category.
+        case metricIndex
     }
 
     var content: Content

@@ -1,5 +1,6 @@
 /// Stage 5: decides every page of the site — one per dashboard, one per object
-/// for each template, and an index for each template folder that lacks one.
+/// for each template, an index for each template folder that lacks one, and the
+/// metric pages (`metrics/`) no dashboard replaces.
 struct PagePlanner {
     let config: Config
     let data: SiteData
@@ -71,6 +72,11 @@ struct PagePlanner {
                                   title: title, description: nil, order: order))
             navigationItems.append(NavItem(title: title, urlPath: folder, order: order))
         }
+        let metricPages = MetricPages.plans(config: config, taken: Set(plans.map(\.urlPath)))
+        if metricPages.contains(where: { $0.urlPath == MetricPages.folder }) {
+            navigationItems.append(NavItem(title: "Metrics", urlPath: MetricPages.folder, order: afterWritten + 1))
+        }
+        plans += metricPages
         return plans
     }
 }

@@ -42,6 +42,11 @@ struct PageRenderer: Sendable {
                                             location: SourceLocation(file: "", line: 1, column: 1))).html
             }.joined(separator: "\n")
             slugs = metrics.map(\.slug)
+        case .metricPage(let slug):
+            content = config.metric(slug).map { MetricPageContent(renderer: directives).html($0) } ?? ""
+            slugs = [slug]
+        case .metricIndex:
+            content = MetricPageContent(renderer: directives).index()
         }
         let used = Set(slugs)
         let metrics = config.metrics.filter { used.contains($0.slug) }
@@ -85,8 +90,9 @@ struct PageRenderer: Sendable {
         return sidebar
     }
 
-    /// The sidebar entry a page highlights: an object page highlights its folder.
+    /// The sidebar entry a page highlights: an object page or a metric page highlights its folder.
     func navigationPath(_ plan: PagePlan) -> String {
+        if case .metricPage = plan.content { return MetricPages.folder }
         guard plan.scope.key != nil else { return plan.urlPath }
         let parts = plan.urlPath.split(separator: "/").dropLast()
         return parts.isEmpty ? plan.urlPath : parts.joined(separator: "/") + "/"

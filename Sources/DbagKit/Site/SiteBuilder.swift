@@ -98,6 +98,7 @@ public struct SiteBuilder: Sendable {
         do {
             data = try SiteData.load(storePath: config.storePath)
             try data.addSeries(SeriesLoader.load(config: config))
+            data.events = ChartEvent.sorted(config.events + data.events)
         } catch let error as DiagnosticList {
             diagnostics += error.diagnostics
         } catch let error as Diagnostic {

@@ -11,6 +11,10 @@ public struct SiteData: Sendable {
     public var lastSaved: [String: Date]
     /// metric → its latest collection run.
     public var latestRuns: [String: CollectionRun]
+    /// Events from the store and dbag.yml, by day (see `SiteBuilder.prepare`).
+    public var events: [ChartEvent] = []
+    /// metric → its latest failed collection run, for metric pages.
+    public var latestFailures: [String: CollectionRun] = [:]
 
     public init(series: [String: [String: [DayValue]]] = [:], labels: [String: [String: String]] = [:],
                 lastSaved: [String: Date] = [:], latestRuns: [String: CollectionRun] = [:]) {
@@ -24,8 +28,11 @@ public struct SiteData: Sendable {
     public static func load(storePath: String) throws -> SiteData {
         guard FileManager.default.fileExists(atPath: storePath) else { return SiteData() }
         let store = try MetricStore(path: storePath, readOnly: true)
-        return SiteData(series: try store.allSeries(), labels: try store.labels(),
-                        lastSaved: try store.lastSaved(), latestRuns: try store.latestRuns())
+        var data = SiteData(series: try store.allSeries(), labels: try store.labels(),
+                            lastSaved: try store.lastSaved(), latestRuns: try store.latestRuns())
+        data.events = try store.events()
+        data.latestFailures = try store.latestFailures()
+        return data
     }
 
     /// The points of one metric and key (`""` for plain metrics).
@@ -36,6 +43,11 @@ public struct SiteData: Sendable {
     /// Keys of a per-object metric, sorted.
     public func keys(_ metric: String) -> [String] {
         (series[metric]?.keys).map { $0.sorted() } ?? []
+    }
+
+    /// The events a chart of these metrics shows, within `window` when given.
+    public func events(for slugs: [String], in window: ClosedRange<Day>? = nil) -> [ChartEvent] {
+        events.filter { event in event.applies(to: slugs) && (window.map { $0.contains(event.day) } ?? true) }
     }
 
     /// An object's label, or its key.

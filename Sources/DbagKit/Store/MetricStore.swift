@@ -36,6 +36,8 @@ public struct CollectionRun: Sendable, Hashable {
 /// The SQLite file that remembers one value per (metric, key, day).
 public final class MetricStore: @unchecked Sendable {
     public let database: SQLiteDatabase
+    /// The schema version opened: the latest, or an older one read as it is.
+    public private(set) var schemaVersion = StoreSchema.migrations.count
 
     /// Opens (creating with its folder, unless read-only) and migrates the store.
     public init(path: String, readOnly: Bool = false) throws {
@@ -47,9 +49,12 @@ public final class MetricStore: @unchecked Sendable {
         }
         database = try SQLiteDatabase(path: path, readOnly: readOnly)
         if readOnly {
-            guard try database.userVersion == StoreSchema.migrations.count else {
+            // An older store reads as it is (what a later migration adds is simply absent).
+            let version = try database.userVersion
+            guard (1...StoreSchema.migrations.count).contains(version) else {
                 throw SQLiteError(code: 1, message: "\(path) is not a dbag store at this version (run `dbag collect` or any writing command first)")
             }
+            schemaVersion = version
             return
         }
         try database.useWAL()
@@ -119,9 +124,19 @@ public final class MetricStore: @unchecked Sendable {
 
     /// The latest run of each metric (successful or not).
     public func latestRuns() throws -> [String: CollectionRun] {
+        try runs(latest: "SELECT max(id) FROM collection_runs GROUP BY metric")
+    }
+
+    /// The latest failed run of each metric that ever failed.
+    public func latestFailures() throws -> [String: CollectionRun] {
+        try runs(latest: "SELECT max(id) FROM collection_runs WHERE status = 'error' GROUP BY metric")
+    }
+
+    /// The runs whose ids `subquery` selects, by metric.
+    private func runs(latest subquery: String) throws -> [String: CollectionRun] {
         let statement = try database.prepare("""
             SELECT metric, '' AS key, day, started_at, finished_at, error FROM collection_runs
-            WHERE id IN (SELECT max(id) FROM collection_runs GROUP BY metric)
+            WHERE id IN (\(subquery))
             """)
         var result: [String: CollectionRun] = [:]
         while try statement.step() {

@@ -5,19 +5,7 @@ import Testing
 @Suite struct FirstHourCLITests {
     /// Runs dbag with `folder` as the current folder.
     static func dbag(_ arguments: [String], at folder: URL) throws -> CLITests.Run {
-        let process = Process()
-        process.executableURL = try CLITests.executable()
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLITests.Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                            stderr: String(decoding: stderr, as: UTF8.self))
+        try CLITests.run(try CLITests.executable().path, arguments, in: folder)
     }
 
     @Test func everyCommandFindsDbagYmlAboveTheCurrentFolder() throws {
@@ -144,6 +132,22 @@ import Testing
         let bad = try CLITests.dbag(["import", "bad.csv"], in: to)
         #expect(bad.status == 1)
         #expect(bad.stderr == "bad.csv:2:10: error: a label needs an object key\n")
+    }
+
+    @Test func metricsJudgesStalenessByTheNewestDayAndBuildWarnsOfUnknownKeys() throws {
+        let project = try ScratchProject()
+        try project.write("dbag.yml", "metrics:\n  deploys:\n  comments: { per: customer }\n  never:\n")
+        try project.write("dashboards/index.md", "::stat{metric=comments key=acme}\n\n::stat{metric=comments key=acmee}\n")
+        #expect(try CLITests.dbag(["record", "deploys", "1", "--date", "2020-01-01"], in: project).status == 0)
+        #expect(try CLITests.dbag(["record", "comments", "2", "--key", "acme"], in: project).status == 0)
+        let table = try CLITests.dbag(["metrics"], in: project).stdout
+        #expect(table.contains("stale since 2020-01-01"), "recorded today, but for a day long past")
+        #expect(table.split(separator: "\n").first { $0.hasPrefix("never") }?.hasSuffix("never") == true)
+        #expect(table.split(separator: "\n").first { $0.hasPrefix("comments") }?.hasSuffix("ok") == true)
+        let build = try CLITests.dbag(["build"], in: project)
+        #expect(build.status == 0)
+        #expect(build.stderr.contains("dashboards/index.md:3:24: warning: no values of 'comments' for key 'acmee' in the store (did you mean 'acme'?)"))
+        #expect(!build.stderr.contains(":1:"))
     }
 
     @Test func aFailedFirstBuildDoesNotMentionAPreviousSite() throws {

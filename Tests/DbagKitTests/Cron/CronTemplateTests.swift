@@ -17,7 +17,8 @@ import Yams
 
     @Test func collectsBuildsCommitsTheStoreAndPublishesWithThePagesActions() throws {
         let template = CronTemplate(projectPath: "", storePath: ".dbag/metrics.sqlite", secrets: ["PROD_DB_PASSWORD", "GITHUB_TOKEN"],
-                                    source: .repository(url: "https://github.com/acme/dbag.git", ref: "0123abc"))
+                                    source: .repository(url: "https://github.com/acme/dbag.git", ref: "0123abc"), repository: "acme/metrics")
+        #expect(template.workflow.contains("# Repository: acme/metrics; the site: https://acme.github.io/metrics/"))
         let workflow = try parsed(template)
         let on = try #require(workflow["on"] as? [String: Any])
         let schedule = try #require(on["schedule"] as? [[String: Any]])
@@ -61,6 +62,28 @@ import Yams
         #expect(!runs.contains("git push"))
     }
 
+    @Test(arguments: [("https://github.com/acme/metrics.git", "acme/metrics"), ("git@github.com:acme/metrics.git", "acme/metrics"),
+                      ("https://gitlab.com/acme/metrics.git", nil), ("/srv/git/metrics", nil)])
+    func gitHubRepositoryFromOrigin(_ remote: String, _ repository: String?) {
+        #expect(CronTemplate.gitHubRepository(fromRemote: remote) == repository)
+    }
+
+    @Test func ciBuildsDbagFromWhereThisOneWasBuilt() throws {
+        let prefix = try TemporaryFolder()
+        defer { prefix.remove() }
+        try prefix.write("bin/dbag", "")
+        let executable = prefix.url.appendingPathComponent("bin/dbag")
+        #expect(CronSetup.detectSource(projectRoot: nil, executable: executable) == .variable, "nothing says where it came from")
+        try prefix.write("share/dbag/source", "https://github.com/acme/dbag.git 0123abc\n")
+        #expect(CronSetup.detectSource(projectRoot: nil, executable: executable) == .repository(url: "https://github.com/acme/dbag.git", ref: "0123abc"))
+        try prefix.write("share/dbag/source", "/home/me/dbag 0123abc\n")
+        #expect(CronSetup.detectSource(projectRoot: nil, executable: executable) == .variable, "a local path is not reachable from CI")
+        let checkout = try TemporaryFolder()
+        defer { checkout.remove() }
+        try checkout.write("Package.swift", "let package = Package(\n    name: \"dbag\",\n)\n")
+        #expect(CronSetup.detectSource(projectRoot: checkout.url, executable: executable) == .checkout)
+    }
+
     @Test func theCrontabLineCollectsThenBuilds() {
         let line = CronTemplate.crontab(project: "/srv/my metrics", executable: "/usr/local/bin/dbag")
         #expect(line == "17 6 * * * cd '/srv/my metrics' && mkdir -p .dbag && { /usr/local/bin/dbag collect; /usr/local/bin/dbag build; } >> .dbag/cron.log 2>&1")
@@ -86,11 +109,13 @@ import Yams
         try folder.write("dbag.yml", text)
         try folder.write("app.sqlite3", "")
         _ = Git.output(["init", "-q"], in: folder.url)
+        _ = Git.output(["remote", "add", "origin", "git@github.com:acme/metrics.git"], in: folder.url)
         let config = try ConfigLoader.load(projectDirectory: folder.url)
         let (template, warnings) = CronSetup.plan(config: config, configText: text, executable: URL(fileURLWithPath: "/nowhere/bin/dbag"),
                                                   dbagSource: "https://example.org/dbag.git", ref: "v0.1.0")
         #expect(template.secrets == ["PROD_PW", "GH_TOKEN", "API_KEY"])
         #expect(template.storePath == ".dbag/metrics.sqlite")
+        #expect(template.repository == "acme/metrics")
         #expect(template.source == .repository(url: "https://example.org/dbag.git", ref: "v0.1.0"))
         #expect(warnings.contains { $0.contains("source 'app'") && $0.contains("outside the repository") })
         #expect(warnings.contains { $0.contains("source 'local'") && $0.contains("not committed") })

@@ -108,10 +108,10 @@ import Testing
     }
 
     @Test func generatedIndexComesAfterWrittenPages() throws {
-        #expect(try sidebar(template: "") == ["Home", "Zeta", "Product", "Customers"])
+        #expect(try sidebar(template: "") == ["Home", "Zeta", "Product", "Customers", "Metrics"])
     }
 
     @Test func generatedIndexTakesTheTemplatesOrder() throws {
-        #expect(try sidebar(template: "---\norder: 1.5\n---") == ["Home", "Zeta", "Customers", "Product"])
+        #expect(try sidebar(template: "---\norder: 1.5\n---") == ["Home", "Zeta", "Customers", "Product", "Metrics"])
     }
 }
