@@ -8,7 +8,8 @@ public enum Recording {
                              today: Day? = nil) throws(Diagnostic) -> StoredValue {
         let today = today ?? Day.today(in: config.timeZone)
         if day > today {
-            throw Diagnostic("\(day) is after today (\(today) in \(config.timeZone.identifier), the timezone of dbag.yml): a value can be recorded for today or a day before")
+            let zone = config.timeZone.identifier == "GMT" ? "UTC" : config.timeZone.identifier
+            throw Diagnostic("\(day) is after today (\(today) in \(zone), the timezone of dbag.yml): a value can be recorded for today or a day before")
         }
         guard let metric = config.metric(slug) else {
             throw Diagnostic("unknown metric '\(slug)'" + Suggestion.hint(for: slug, in: config.metrics.map(\.slug)))
