@@ -14,11 +14,10 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try project.loadConfig()
         try await Terminal.userErrors {
-            guard FileManager.default.fileExists(atPath: config.storePath) else {
+            guard let store = try config.openStoreForReading() else {
                 print(StoreCSV.header)
                 return
             }
-            let store = try MetricStore(path: config.storePath, readOnly: true)
             try store.exportCSV(to: FileHandle.standardOutput)
         }
     }

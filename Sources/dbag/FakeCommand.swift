@@ -28,7 +28,7 @@ struct FakeCommand: AsyncParsableCommand {
             let metrics = HistoryFaker.metrics(in: config)
             let faker = HistoryFaker(seed: seed, days: days, lastDay: Day.today(in: config.timeZone))
             let (values, labels) = faker.history(for: metrics)
-            let store = try MetricStore(path: config.storePath)
+            let store = try config.openStore()
             try store.save(values, labels: labels, replacing: false)
             print("faked \(values.count) values for \(metrics.count) metrics over \(days) days")
         }

@@ -12,14 +12,16 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
-    @Argument(help: "The CSV file.", completion: .file(extensions: ["csv"]))
+    @Argument(help: "The CSV file, or - for standard input (`dbag export | dbag import -` moves a store).", completion: .file(extensions: ["csv"]))
     var file: String
 
     func run() async throws {
         let config = try project.loadConfig()
         try await Terminal.userErrors {
-            let store = try MetricStore(path: config.storePath)
-            let summary = try store.importCSV(contentsOf: URL(fileURLWithPath: file), name: file)
+            let store = try config.openStore()
+            let summary = file == "-"
+                ? try store.importCSV(FileHandle.standardInput.readDataToEndOfFile(), file: "<stdin>")
+                : try store.importCSV(contentsOf: URL(fileURLWithPath: file), name: file)
             let known = Set(config.metrics.map(\.slug))
             for slug in summary.metrics where !known.contains(slug) {
                 Terminal.error("warning: '\(slug)' is not in dbag.yml; imported anyway" + Suggestion.hint(for: slug, in: known))

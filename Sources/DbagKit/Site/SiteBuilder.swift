@@ -94,12 +94,12 @@ public struct SiteBuilder: Sendable {
         // 2. Data.
         var data = SiteData()
         do {
-            data = try SiteData.load(storePath: config.storePath)
+            data = try SiteData.load(config)
             try data.addSeries(SeriesLoader.load(config: config))
         } catch let error as DiagnosticList {
             diagnostics += error.diagnostics
         } catch {
-            diagnostics.append(Diagnostic("cannot read the store: \(error)", file: config.storePath))
+            diagnostics.append(error as? Diagnostic ?? Diagnostic("cannot read the store: \(error)", file: config.storeName))
         }
         // 3–4. Dashboards, parsed and validated.
         var sources: [DashboardSource] = []
