@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -58,7 +59,6 @@ let package = Package(
             name: "DbagServe",
             dependencies: [
                 "DbagKit",
-                .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             swiftSettings: strict
@@ -71,9 +71,25 @@ let package = Package(
         ),
         .testTarget(
             name: "DbagKitTests",
-            dependencies: ["DbagKit", "DbagServe", "CSQLite"],
+            dependencies: [
+                "DbagKit", "DbagServe", "CSQLite",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Fixtures", "Snapshots"],
             swiftSettings: strict
         ),
     ]
 )
+
+// Fuzz targets (Tests/Fuzz/<Target>): they call libFuzzer's driver, so they exist
+// only when scripts/fuzz.sh sets DBAG_FUZZ and builds them with -sanitize=fuzzer,address.
+if Context.environment["DBAG_FUZZ"] != nil {
+    package.targets.append(.systemLibrary(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"))
+    for name in ["FuzzMarkdown", "FuzzFrontMatter", "FuzzConfig", "FuzzCSV", "FuzzFormat"] {
+        package.products.append(.executable(name: name, targets: [name]))
+        package.targets.append(.executableTarget(
+            name: name, dependencies: ["DbagKit", "CLibFuzzer"], path: "Tests/Fuzz/\(name)",
+            swiftSettings: strict))
+    }
+}

@@ -1,35 +1,43 @@
 import DbagKit
 import Foundation
 
-/// `dbag-bench build`: 1,000 dashboards × 10 directives over 100 metrics × 365 days.
-/// `dbag-bench objects`: a template page for 10,000 objects × 365 days.
-/// Each reports seconds per stage and the process's peak memory.
+/// `build`: 1,000 dashboards × 10 directives over 100 metrics × 365 days.
+/// `objects`: a template page for 10,000 objects × 365 days.
+/// A repetition is `SiteBuilder.write` into `site/` of the prepared project.
 enum BuildBenchmark {
-    static func run(objects: Bool) throws {
-        // DBAG_BENCH_DIR=/dev/shm measures dbag without the disk's file-creation cost.
-        let base = ProcessInfo.processInfo.environment["DBAG_BENCH_DIR"].map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory
-        let folder = base.appendingPathComponent("dbag-bench-build-\(getpid())")
-        try? FileManager.default.removeItem(at: folder)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("dashboards"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let end = Day("2025-12-31") ?? Day(ordinal: 0)
-        let setup = Date()
-        if objects {
-            try makeObjectsProject(in: folder, end: end)
-        } else {
-            try makeDashboardsProject(in: folder, end: end)
-        }
-        print(String(format: "setup (project and store): %.2fs, peak memory so far %.0f MB", Date().timeIntervalSince(setup), PeakMemory.megabytes()))
+    static let end = Day("2025-12-31") ?? Day(ordinal: 0)
+
+    static let dashboards = BenchMode(
+        name: "build",
+        summary: "1,000 dashboards × 10 directives over 100 metrics × 365 days (small: 100 dashboards)",
+        prepare: { folder, size in try makeDashboardsProject(in: folder, pages: size == .small ? 100 : 1000) },
+        // Dashboards, the home page, and metrics/ with a page per metric.
+        run: { folder, size in try build(folder, expectedPages: (size == .small ? 100 : 1000) + 1 + 1 + 100) })
+
+    static let objects = BenchMode(
+        name: "objects",
+        summary: "a template over 10,000 objects × 365 days → 10,000 pages (small: 1,000)",
+        prepare: { folder, size in try makeObjectsProject(in: folder, count: size == .small ? 1000 : 10_000) },
+        // Object pages, home, the objects index, and metrics/ with one metric page.
+        run: { folder, size in try build(folder, expectedPages: (size == .small ? 1000 : 10_000) + 2 + 2) })
+
+    /// Builds the project in `folder` from scratch; fails unless every page was written.
+    static func build(_ folder: URL, expectedPages: Int) throws -> [BenchFigure] {
+        let site = folder.appendingPathComponent("site")
+        try? FileManager.default.removeItem(at: site)
         let config = try ConfigLoader.load(projectDirectory: folder)
-        let started = Date()
-        let written = try SiteBuilder(config: config, now: end.date).write(to: folder.appendingPathComponent("site"))
-        let seconds = Date().timeIntervalSince(started)
-        print(String(format: "build: %d pages, %d files written in %.2fs", written.pages, written.files, seconds))
-        print(String(format: "peak memory: %.0f MB", PeakMemory.megabytes()))
+        var written = (pages: 0, files: 0)
+        let seconds = try BenchFolder.time {
+            written = try SiteBuilder(config: config, now: end.date).write(to: site)
+        }
+        guard written.pages == expectedPages else {
+            throw BenchFailure("built \(written.pages) pages, expected \(expectedPages)")
+        }
+        return [BenchFigure("build", seconds, "s"), BenchFigure("files written", Double(written.files), "files")]
     }
 
-    static func makeDashboardsProject(in folder: URL, end: Day) throws {
+    static func makeDashboardsProject(in folder: URL, pages: Int) throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("dashboards"), withIntermediateDirectories: true)
         var yaml = "title: Bench\nmetrics:\n"
         let formats = ["number", "percent", "duration", "bytes", "currency"]
         for m in 0..<100 { yaml += "  m\(m):\n    name: Metric \(m)\n    format: \(formats[m % 5])\n" }
@@ -43,7 +51,7 @@ enum BuildBenchmark {
         }
         let store = try MetricStore(path: folder.appendingPathComponent(".dbag/metrics.sqlite").path)
         try store.save(values)
-        for page in 0..<1000 {
+        for page in 0..<pages {
             let a = page % 100, b = (page * 7 + 3) % 100, c = (page * 13 + 5) % 100
             let text = """
             ---
@@ -68,14 +76,14 @@ enum BuildBenchmark {
         try Data("# Home\n::stat{metric=m0}\n".utf8).write(to: folder.appendingPathComponent("dashboards/index.md"))
     }
 
-    static func makeObjectsProject(in folder: URL, end: Day) throws {
+    static func makeObjectsProject(in folder: URL, count: Int) throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("dashboards/customers"), withIntermediateDirectories: true)
         let yaml = "title: Bench\nmetrics:\n  comments:\n    per: customer\n"
         try Data(yaml.utf8).write(to: folder.appendingPathComponent("dbag.yml"))
         let store = try MetricStore(path: folder.appendingPathComponent(".dbag/metrics.sqlite").path)
         var values: [StoredValue] = []
         values.reserveCapacity(365_000)
         var labels: [(metric: String, key: String, label: String)] = []
-        let count = Int(ProcessInfo.processInfo.environment["DBAG_BENCH_OBJECTS"] ?? "") ?? 10_000
         for batch in 0..<(count / 1000) {
             values.removeAll(keepingCapacity: true)
             for k in (batch * 1000)..<((batch + 1) * 1000) {
@@ -87,7 +95,6 @@ enum BuildBenchmark {
             try store.save(values)
         }
         try store.save([], labels: labels)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("dashboards/customers"), withIntermediateDirectories: true)
         try Data("# Home\n::table{metric=comments top=20}\n".utf8).write(to: folder.appendingPathComponent("dashboards/index.md"))
         let template = """
         ---
@@ -101,14 +108,5 @@ enum BuildBenchmark {
         ::chart{metric=comments period=90d}
         """
         try Data(template.utf8).write(to: folder.appendingPathComponent("dashboards/customers/[customer].md"))
-    }
-}
-
-/// The process's peak resident memory.
-enum PeakMemory {
-    static func megabytes() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024
     }
 }

@@ -1,66 +1,77 @@
 import DbagKit
 import Foundation
 
-/// 1,000 `sql` metrics of varied aggregates over a 1,000,000-row indexed source:
-/// `Collection` end to end versus the same queries run back to back on one connection.
+/// `collect`: 1,000 `sql` metrics of varied aggregates over a 1,000,000-row indexed
+/// source. A repetition runs the same queries back to back on one connection (the
+/// baseline), then `Collection` end to end, one at a time and 8 at once.
 enum CollectBenchmark {
-    static let rows = 1_000_000, metrics = 1_000
+    static let mode = BenchMode(
+        name: "collect",
+        summary: "1,000 sql metrics over a 1,000,000-row source, 8 at once (small: 100 over 100,000 rows)",
+        prepare: { folder, size in try makeSource(in: folder, size: size) },
+        run: { folder, size in try await run(folder, size: size) })
 
-    static func run() async throws {
-        let folder = try BenchFolder.make("collect")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let source = folder.appendingPathComponent("app.sqlite3").path
-        let made = try BenchFolder.time {
-            let db = try SQLiteDatabase(path: source)
-            try db.execute("""
-                PRAGMA journal_mode = WAL;
-                CREATE TABLE events (id INTEGER PRIMARY KEY, user INTEGER, kind INTEGER, amount REAL, day INTEGER);
-                WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT \(rows))
-                INSERT INTO events (user, kind, amount, day)
-                SELECT abs(random()) % 10000, abs(random()) % 50, (abs(random()) % 100000) / 100.0, abs(random()) % 365 FROM c;
-                CREATE INDEX events_kind ON events (kind, amount);
-                CREATE INDEX events_day ON events (day, user);
-                CREATE INDEX events_user ON events (user);
-                ANALYZE;
-                """)
-        }
-        print("source: \(rows) rows, indexed, in \(BenchFolder.format(made)) s")
+    static func counts(_ size: BenchSize) -> (rows: Int, metrics: Int) {
+        size == .small ? (100_000, 100) : (1_000_000, 1_000)
+    }
 
-        var queries: [String] = []
-        for i in 0..<metrics {
+    static func queries(metrics: Int) -> [String] {
+        (0..<metrics).map { i in
             switch i % 5 {
-            case 0: queries.append("SELECT count(*) FROM events WHERE kind = \(i % 50)")
-            case 1: queries.append("SELECT sum(amount) FROM events WHERE day = \(i % 365)")
-            case 2: queries.append("SELECT max(amount) FROM events WHERE kind = \(i % 50)")
-            case 3: queries.append("SELECT count(DISTINCT user) FROM events WHERE day BETWEEN \(i % 358) AND \(i % 358 + 6)")
-            default: queries.append("SELECT avg(amount) FROM events WHERE user = \(i % 10000)")
+            case 0: "SELECT count(*) FROM events WHERE kind = \(i % 50)"
+            case 1: "SELECT sum(amount) FROM events WHERE day = \(i % 365)"
+            case 2: "SELECT max(amount) FROM events WHERE kind = \(i % 50)"
+            case 3: "SELECT count(DISTINCT user) FROM events WHERE day BETWEEN \(i % 358) AND \(i % 358 + 6)"
+            default: "SELECT avg(amount) FROM events WHERE user = \(i % 10000)"
             }
         }
+    }
+
+    static func makeSource(in folder: URL, size: BenchSize) throws {
+        let db = try SQLiteDatabase(path: folder.appendingPathComponent("app.sqlite3").path)
+        try db.execute("""
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE events (id INTEGER PRIMARY KEY, user INTEGER, kind INTEGER, amount REAL, day INTEGER);
+            WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT \(counts(size).rows))
+            INSERT INTO events (user, kind, amount, day)
+            SELECT abs(random()) % 10000, abs(random()) % 50, (abs(random()) % 100000) / 100.0, abs(random()) % 365 FROM c;
+            CREATE INDEX events_kind ON events (kind, amount);
+            CREATE INDEX events_day ON events (day, user);
+            CREATE INDEX events_user ON events (user);
+            ANALYZE;
+            """)
         var yaml = "sources:\n  app: { sqlite: app.sqlite3 }\nmetrics:\n"
-        for (i, sql) in queries.enumerated() {
+        for (i, sql) in queries(metrics: counts(size).metrics).enumerated() {
             yaml += "  m\(i):\n    collect: { source: app, sql: \"\(sql)\" }\n"
         }
-        let config = try ConfigLoader.parse(yaml, directory: folder)
+        try Data(yaml.utf8).write(to: folder.appendingPathComponent("dbag.yml"))
+    }
 
+    static func run(_ folder: URL, size: BenchSize) async throws -> [BenchFigure] {
+        let config = try ConfigLoader.load(projectDirectory: folder)
+        let metrics = counts(size).metrics
         let alone = try BenchFolder.time {
-            let db = try SQLiteDatabase(path: source, readOnly: true)
-            for sql in queries {
-                let statement = try db.prepare(sql)
-                _ = try statement.step()
+            let db = try SQLiteDatabase(path: folder.appendingPathComponent("app.sqlite3").path, readOnly: true)
+            for sql in queries(metrics: metrics) {
+                _ = try db.prepare(sql).step()
             }
         }
-        print("queries alone, one connection, one at a time: \(BenchFolder.format(alone)) s")
-
-        for concurrency in [1, 8] {
-            let store = try MetricStore(path: folder.appendingPathComponent("store-\(concurrency).sqlite").path)
+        var figures: [BenchFigure] = []
+        for concurrency in [8, 1] {
+            let path = folder.appendingPathComponent("store-\(getpid())-\(concurrency).sqlite").path
+            defer {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+            let store = try MetricStore(path: path)
             var report: CollectionReport?
-            let total = try await BenchFolder.time {
+            let seconds = try await BenchFolder.time {
                 report = try await Collection(config: config, concurrency: concurrency).run(into: store)
             }
             let failures = report?.failures.count ?? -1
-            print("Collection end to end, \(concurrency) at once: \(BenchFolder.format(total)) s "
-                  + "(\(BenchFolder.format(total / Double(metrics) * 1000)) ms per metric, \(failures) failures; "
-                  + "overhead vs queries alone: \(BenchFolder.format(total - alone)) s)")
+            guard failures == 0 else { throw BenchFailure("\(failures) of \(metrics) metrics failed to collect") }
+            figures.append(BenchFigure("collect, \(concurrency) at once", seconds, "s"))
         }
+        figures.append(BenchFigure("queries alone, one connection", alone, "s"))
+        return figures
     }
 }

@@ -1,19 +1,42 @@
 import DbagKit
 import Foundation
 
-/// A 1,000,000-row CSV (1,000 metrics × 1,000 days; every tenth metric per-object) imported
-/// into an empty store, then exported.
+/// `import`: a 1,000,000-row CSV (1,000 metrics × 1,000 days; every tenth metric
+/// per-object) imported into an empty store, then exported.
 enum ImportBenchmark {
-    static func run() throws {
-        let folder = try BenchFolder.make("import")
-        defer { try? FileManager.default.removeItem(at: folder) }
+    static let mode = BenchMode(
+        name: "import",
+        summary: "a 1,000,000-row CSV into an empty store, then exported (small: 100,000 rows)",
+        prepare: { folder, size in try makeCSV(folder.appendingPathComponent("all.csv"), metrics: size == .small ? 100 : 1000) },
+        run: { folder, _ in try run(folder) })
+
+    static func run(_ folder: URL) throws -> [BenchFigure] {
+        let file = folder.appendingPathComponent("all.csv")
+        let csvBytes = try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int ?? -1
+        let storePath = folder.appendingPathComponent("store-\(getpid()).sqlite").path
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
+        }
+        let store = try MetricStore(path: storePath)
+        var summary: CSVImportSummary?
+        let seconds = try BenchFolder.time { summary = try store.importCSV(contentsOf: file) }
+        let rows = summary?.rows ?? 0
+        var bytes = 0
+        let exported = try BenchFolder.time { try store.exportCSV { bytes += $0.count } }
+        guard rows > 0, bytes == csvBytes else {
+            throw BenchFailure("imported \(rows) rows; exported \(bytes) bytes of a \(csvBytes)-byte file")
+        }
+        return [BenchFigure("import", seconds, "s"), BenchFigure("import rate", Double(rows) / seconds, "rows/s"),
+                BenchFigure("export", exported, "s")]
+    }
+
+    static func makeCSV(_ file: URL, metrics: Int) throws {
         var csv = [UInt8]()
-        csv.reserveCapacity(40_000_000)
+        csv.reserveCapacity(metrics * 40_000)
         csv += Array("metric,key,day,value\n".utf8)
-        var rows = 0
         let first = Day(ordinal: 19_000)
         let dayTexts = (0..<1000).map { Array(first.advanced(by: $0).description.utf8) }
-        for m in 0..<1000 {
+        for m in 0..<metrics {
             let slug = Array("metric-\(m)".utf8)
             let keys: [[UInt8]] = m % 10 == 0 ? (0..<10).map { Array("customer-\($0)".utf8) } : [[]]
             let days = m % 10 == 0 ? 100 : 1000
@@ -22,22 +45,9 @@ enum ImportBenchmark {
                     csv += slug; csv.append(44); csv += key; csv.append(44); csv += dayTexts[d]; csv.append(44)
                     csv += Array(StoreCSV.number(Double((m * 7919 + d * 104_729) % 100_000) / 4).utf8)
                     csv.append(10)
-                    rows += 1
                 }
             }
         }
-        let file = folder.appendingPathComponent("all.csv")
         try Data(csv).write(to: file)
-        print("csv: \(rows) rows, \(csv.count / 1_000_000) MB")
-
-        let store = try MetricStore(path: folder.appendingPathComponent("store.sqlite").path)
-        var summary: CSVImportSummary?
-        let seconds = try BenchFolder.time { summary = try store.importCSV(contentsOf: file) }
-        print("import: \(summary?.rows ?? 0) rows in \(BenchFolder.format(seconds)) s = \(Int(Double(rows) / seconds)) rows/s")
-
-        var bytes = 0
-        let exported = try BenchFolder.time { try store.exportCSV { bytes += $0.count } }
-        print("export: \(bytes / 1_000_000) MB in \(BenchFolder.format(exported)) s = \(Int(Double(rows) / exported)) rows/s"
-              + (bytes == csv.count ? " (byte-identical size)" : " (size differs: \(bytes) vs \(csv.count))"))
     }
 }

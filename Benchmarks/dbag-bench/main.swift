@@ -1,17 +1,51 @@
-// dbag-bench: rerunnable benchmarks. Run in release:
-//   swift run -c release dbag-bench collect   # 1,000 sql metrics over a 1,000,000-row source
-//   swift run -c release dbag-bench import    # a 1,000,000-row CSV import (and export)
-//   swift run -c release dbag-bench build     # 1,000 dashboards × 10 directives, 100 metrics × 365 days
-//   swift run -c release dbag-bench objects   # 10,000 object pages × 365 days (DBAG_BENCH_OBJECTS=N for fewer)
-let mode = CommandLine.arguments.dropFirst().first ?? "build"
-do {
-    switch mode {
-    case "collect": try await CollectBenchmark.run()
-    case "import": try ImportBenchmark.run()
-    case "build": try BuildBenchmark.run(objects: false)
-    case "objects": try BuildBenchmark.run(objects: true)
-    default: print("usage: dbag-bench collect|import|build|objects")
+// dbag-bench: rerunnable benchmarks. Build and run in release:
+//   swift run -c release dbag-bench MODE... [--runs N] [--warmup N] [--small]
+// MODE is build, objects, import, collect (BenchModes.all) or all. Each mode makes
+// its inputs once, then runs a warm-up and N repetitions (default 5), each in a
+// child process, and prints the median, min and max of every figure (time, peak
+// memory). Exits 1 when any repetition fails. DBAG_BENCH_DIR=/dev/shm puts the
+// inputs and the site in memory. scripts/bench-instructions.sh MODE counts
+// instructions with callgrind, using the hidden --prepare and --child.
+import Foundation
+
+let usage = "usage: dbag-bench \(BenchModes.all.map(\.name).joined(separator: "|"))|all... [--runs N] [--warmup N] [--small]"
+var arguments = Array(CommandLine.arguments.dropFirst())
+let size: BenchSize = arguments.contains("--small") ? .small : .full
+arguments.removeAll { $0 == "--small" }
+
+@MainActor func option(_ name: String, default value: Int) -> Int? {
+    guard let index = arguments.firstIndex(of: name) else { return value }
+    guard index + 1 < arguments.count, let n = Int(arguments[index + 1]), n >= 0 else { return nil }
+    arguments.removeSubrange(index...(index + 1))
+    return n
+}
+
+@MainActor func mode(_ name: String) -> BenchMode? {
+    if let mode = BenchModes.named(name) { return mode }
+    print("dbag-bench: unknown mode '\(name)'\n\(usage)")
+    return nil
+}
+
+switch arguments.first {
+case "--child", "--prepare":
+    guard arguments.count == 3, let mode = mode(arguments[1]) else { print(usage); exit(1) }
+    let folder = URL(fileURLWithPath: arguments[2])
+    if arguments[0] == "--child" { exit(runBlocking { await BenchChild.main(mode: mode, folder: folder, size: size) }) }
+    do {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try mode.prepare(folder, size)
+    } catch {
+        print("benchmark failed: preparing the inputs: \(error)")
+        exit(1)
     }
-} catch {
-    print("benchmark failed: \(error)")
+default:
+    guard let runs = option("--runs", default: 5), runs > 0, let warmups = option("--warmup", default: 1) else { print(usage); exit(1) }
+    let names = arguments.isEmpty ? ["build"] : arguments.flatMap { $0 == "all" ? BenchModes.all.map(\.name) : [$0] }
+    let modes = names.compactMap(mode)
+    guard modes.count == names.count else { exit(1) }
+    print(BenchRunner.machine())
+    let runner = BenchRunner(runs: runs, warmups: warmups, size: size)
+    var failed = false
+    for mode in modes where !runner.run(mode) { failed = true }
+    exit(failed ? 1 : 0)
 }

@@ -1,16 +1,18 @@
 import DbagKit
-import FlyingFox
 import FlyingSocks
 import Foundation
 
-/// `dbag serve`'s server: FlyingFox answering from a ``PreviewSite``, and a
-/// loop that polls a ``ProjectWatcher`` and rebuilds on changes.
+/// `dbag serve`'s server: an HTTP/1.1 listener on FlyingSocks (non-blocking
+/// sockets and epoll/kqueue) answering from a ``PreviewSite``, and a loop that
+/// polls a ``ProjectWatcher`` and rebuilds on changes. Request heads are read by
+/// ``HTTPHeadReader``: linear and bounded, so no request can stall the server.
 public final class PreviewServer: Sendable {
     /// The site being served.
     public let site: PreviewSite
-    private let server: HTTPServer
+    private let address: any SocketAddress
+    private let handler: PreviewHandler
     private let log: @Sendable (_ line: String, _ isError: Bool) -> Void
-    private let stopping = StopRequest()
+    private let lifecycle = ServerLifecycle()
     /// `host:port` as asked for, for error messages.
     private let endpoint: String
     /// How often the project is polled for changes.
@@ -27,8 +29,8 @@ public final class PreviewServer: Sendable {
         self.log = log
         self.pollInterval = pollInterval
         self.debounce = debounce
+        handler = PreviewHandler(site: site)
         endpoint = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
-        let address: any SocketAddress
         do {
             if host.contains(":") {
                 address = try sockaddr_in6.inet6(ip6: host, port: port)
@@ -38,20 +40,18 @@ public final class PreviewServer: Sendable {
         } catch {
             throw Diagnostic("--host must be an IP address such as 127.0.0.1 or ::1, not '\(host)'")
         }
-        server = HTTPServer(config: .init(address: address, logger: .disabled),
-                            handler: PreviewHandler(site: site))
     }
 
     /// Serves and watches until ``stop()`` is called (then returns normally)
     /// or the task is cancelled.
     public func run() async throws {
-        let watching = Task { await watch() }
-        defer { watching.cancel() }
+        let serving = Task { try await serve() }
+        await lifecycle.started(serving)
         do {
-            try await server.run()
+            try await withTaskCancellationHandler { try await serving.value } onCancel: { serving.cancel() }
         } catch {
-            if await stopping.requested { return }
-            throw Diagnostic("cannot serve on \(endpoint): \(Self.describe(error))")
+            if await lifecycle.stopRequested { return }
+            throw error
         }
     }
 
@@ -67,22 +67,68 @@ public final class PreviewServer: Sendable {
 
     /// Waits until the server accepts connections and returns its port.
     public func waitUntilListening() async throws -> UInt16 {
-        try await server.waitUntilListening()
-        switch await server.listeningAddress {
-        case .ip4(_, let port), .ip6(_, let port): return port
+        try await lifecycle.port()
+    }
+
+    /// Stops listening; held long-polls answer at once, then every connection closes.
+    public func stop() async {
+        await lifecycle.requestStop()
+        await site.wakeWaiters()
+        try? await Task.sleep(for: .milliseconds(100))
+        await lifecycle.cancel()
+    }
+
+    private func serve() async throws {
+        let socket: Socket
+        do {
+            socket = try Socket(domain: Int32(type(of: address).family))
+            try socket.setValue(true, for: .localAddressReuse)
+            try socket.bind(to: address)
+            try socket.listen()
+        } catch {
+            let failure = Diagnostic("cannot serve on \(endpoint): \(Self.describe(error))")
+            await lifecycle.failed(failure)
+            throw failure
+        }
+        defer { try? socket.close() }
+        let pool = SocketPool<Poll>.make()
+        try await pool.prepare()
+        let listener = try AsyncSocket(socket: socket, pool: pool)
+        // The baseline is taken before anyone can learn the port, so no edit made after it is missed.
+        let watcher = ProjectWatcher(projectDirectory: await site.projectDirectory, storePath: await site.storePath)
+        switch try socket.sockname() {
+        case .ip4(_, let port), .ip6(_, let port): await lifecycle.listening(on: port)
         default: throw Diagnostic("the server has no TCP port")
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await pool.run() }
+            group.addTask { await self.watch(watcher) }
+            group.addTask { try await self.accept(on: listener) }
+            defer { group.cancelAll() }
+            try await group.next()
         }
     }
 
-    /// Stops listening and lets open requests (long-polls included) finish for a moment.
-    public func stop() async {
-        await stopping.request()
-        await server.stop(timeout: 0.5)
+    /// Accepts connections, each answered in a task of its own.
+    private func accept(on listener: AsyncSocket) async throws {
+        try await withThrowingDiscardingTaskGroup { group in
+            while !Task.isCancelled {
+                do {
+                    let client = try await listener.accept()
+                    group.addTask { [handler] in await PreviewConnection(socket: client, handler: handler).run() }
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    // Out of file descriptors and the like: wait, then accept again.
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+            }
+        }
     }
 
     /// Polls the project; on a change, waits for edits to settle and rebuilds.
-    func watch() async {
-        var watcher = ProjectWatcher(projectDirectory: await site.projectDirectory, storePath: await site.storePath)
+    func watch(_ start: ProjectWatcher) async {
+        var watcher = start
         while !Task.isCancelled {
             do { try await Task.sleep(for: pollInterval) } catch { return }
             guard watcher.changed() else { continue }
@@ -110,12 +156,4 @@ public final class PreviewServer: Sendable {
             return "\(list)\nbuild failed: \(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s"); serving the error page until it is fixed"
         }
     }
-}
-
-/// Whether ``PreviewServer/stop()`` was asked for, so the error FlyingFox
-/// throws on closing its socket reads as a clean stop.
-private actor StopRequest {
-    private(set) var requested = false
-
-    func request() { requested = true }
 }

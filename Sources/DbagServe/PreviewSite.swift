@@ -34,6 +34,12 @@ public actor PreviewSite {
     /// It starts at a random number so that pages left open across a restart
     /// of `dbag serve` see a different one and reload.
     public private(set) var generation = Int.random(in: 0..<1_000_000_000)
+    /// Held long-polls, resumed when the generation changes or their time is up.
+    private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+    private var nextWaiter = 0
+    /// Whether a rebuild runs; later ones wait in `queuedBuilds`.
+    private var building = false
+    private var queuedBuilds: [CheckedContinuation<Void, Never>] = []
 
     /// Previews a project whose config has loaded once; later rebuilds reload it.
     public init(config: Config) {
@@ -50,23 +56,53 @@ public actor PreviewSite {
     public var storePath: String { config.storePath }
 
     /// Reloads dbag.yml and rebuilds the whole site in memory (builds take
-    /// milliseconds, so there is no incremental build).
+    /// milliseconds, so there is no incremental build). The build runs on a
+    /// thread of its own, off this actor, so requests are answered from the
+    /// previous build meanwhile; rebuilds run one at a time.
     @discardableResult
-    public func rebuild() -> Outcome {
+    public func rebuild() async -> Outcome {
+        while building { await withCheckedContinuation { queuedBuilds.append($0) } }
+        building = true
+        defer {
+            building = false
+            if !queuedBuilds.isEmpty { queuedBuilds.removeFirst().resume() }
+        }
         let started = Date()
         let next = generation + 1
-        defer { generation = next }
-        do {
-            var loaded = try ConfigLoader.load(projectDirectory: config.directory)
-            loaded.baseURL = PreviewPaths.basePath(ofBaseURL: loaded.baseURL)
+        let outcome: Outcome
+        switch await Self.build(projectDirectory: config.directory, generation: next) {
+        case .success(let (loaded, files)):
             config = loaded
-            let files = try SiteBuilder(config: loaded, now: Date(), bodySuffix: LiveReload.script(generation: next)).build()
             state = .built(Dictionary(files.map { ($0.path, $0.contents) }) { _, last in last })
             let pages = files.filter { $0.path.hasSuffix(".html") }.count
-            return .built(pages: pages, files: files.count, seconds: Date().timeIntervalSince(started))
-        } catch {
-            state = .failed(error.diagnostics)
-            return .failed(error.diagnostics)
+            outcome = .built(pages: pages, files: files.count, seconds: Date().timeIntervalSince(started))
+        case .failure(let failure):
+            state = .failed(failure.diagnostics)
+            outcome = .failed(failure.diagnostics)
+        }
+        generation = next
+        wakeWaiters()
+        return outcome
+    }
+
+    /// Loads the config and builds the site on a thread of its own: the build
+    /// blocks (and fans pages out with `concurrentPerform`), so it must hold
+    /// neither this actor nor a thread of the cooperative pool.
+    private static func build(projectDirectory: URL, generation: Int) async -> Result<(Config, [OutputFile]), DiagnosticList> {
+        await withCheckedContinuation { continuation in
+            let thread = Thread {
+                do throws(DiagnosticList) {
+                    var loaded = try ConfigLoader.load(projectDirectory: projectDirectory)
+                    loaded.baseURL = PreviewPaths.basePath(ofBaseURL: loaded.baseURL)
+                    let files = try SiteBuilder(config: loaded, now: Date(), bodySuffix: LiveReload.script(generation: generation)).build()
+                    continuation.resume(returning: .success((loaded, files)))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+            thread.name = "dbag serve build"
+            thread.stackSize = 16 << 20
+            thread.start()
         }
     }
 
@@ -96,12 +132,36 @@ public actor PreviewSite {
     }
 
     /// Waits until the generation differs from `since` or `timeout` passes,
-    /// then returns the current one (the long-poll of ``LiveReload``).
+    /// then returns the current one (the long-poll of ``LiveReload``). A held
+    /// wait costs no CPU: the rebuild (or the timer, or cancellation) resumes it.
     public func waitForGeneration(differentFrom since: Int, timeout: Double = LiveReload.waitSeconds) async -> Int {
-        let deadline = Date().addingTimeInterval(timeout)
-        while generation == since, Date() < deadline {
-            do { try await Task.sleep(for: .milliseconds(50)) } catch { break }
+        guard generation == since else { return generation }
+        let id = nextWaiter
+        nextWaiter += 1
+        let timer = Task {
+            try? await Task.sleep(for: .seconds(timeout))
+            self.wake(id)
         }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { waiters[id] = $0 }
+        } onCancel: {
+            Task { await self.wake(id) }
+        }
+        timer.cancel()
         return generation
+    }
+
+    /// How many long-polls are held now.
+    public var heldWaits: Int { waiters.count }
+
+    /// Answers every held long-poll now (on a rebuild, and when the server stops).
+    public func wakeWaiters() {
+        let held = waiters
+        waiters = [:]
+        for waiter in held.values { waiter.resume() }
+    }
+
+    private func wake(_ id: Int) {
+        waiters.removeValue(forKey: id)?.resume()
     }
 }

@@ -15,20 +15,26 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The output folder (default: site/ in the project).", completion: .directory)
     var out: String?
 
-    @Option(help: "Prefix for every internal link, e.g. /metrics/ (default: base_url in dbag.yml).")
+    @Option(help: "The site's public address, e.g. https://example.org/metrics/, for canonical links (default: base_url in dbag.yml). Links inside the site are relative and need no setting.")
     var baseURL: String?
 
     func run() throws {
         var config = try project.loadConfig()
-        if let baseURL { config.baseURL = Config.normalizedBaseURL(baseURL) }
+        if let baseURL {
+            do { config.baseURL = try Config.validatedBaseURL(baseURL) } catch {
+                Terminal.error("error: --base-url: \(error.message)")
+                throw ExitCode(1)
+            }
+        }
         let started = Date()
         let output = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? config.defaultOutput
+        let hadSite = FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path)
         let written: (pages: Int, files: Int)
         do {
-            written = try SiteBuilder(config: config, now: BuildClock.now()).write(to: output)
+            written = try BuildClock.builder(config).write(to: output)
         } catch let error as DiagnosticList {
             Terminal.error(error.description)
-            Terminal.error("build failed: \(error.diagnostics.count) error\(error.diagnostics.count == 1 ? "" : "s"); the previous site is unchanged")
+            Terminal.error("build failed: \(error.diagnostics.count) error\(error.diagnostics.count == 1 ? "" : "s"); " + (hadSite ? "the previous site is unchanged" : "nothing was written"))
             throw ExitCode(1)
         } catch {
             Terminal.error(Terminal.prefixed(error))
@@ -43,6 +49,13 @@ struct BuildCommand: ParsableCommand {
 /// The moment a build judges staleness against: now, or `SOURCE_DATE_EPOCH`
 /// for reproducible builds.
 enum BuildClock {
+    /// A site builder judging staleness at `now()`, printing warnings to standard error.
+    static func builder(_ config: Config) -> SiteBuilder {
+        var builder = SiteBuilder(config: config, now: now())
+        builder.warn = { Terminal.error($0.warningDescription) }
+        return builder
+    }
+
     static func now() -> Date {
         if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(text) {
             return Date(timeIntervalSince1970: seconds)

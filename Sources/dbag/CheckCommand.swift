@@ -20,7 +20,7 @@ struct CheckCommand: ParsableCommand {
         var data = SiteData()
         var errors: [Diagnostic] = []
         do {
-            data = try SiteBuilder(config: config, now: BuildClock.now()).check()
+            data = try BuildClock.builder(config).check()
         } catch {
             errors = error.diagnostics
         }

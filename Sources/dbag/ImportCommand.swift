@@ -6,7 +6,7 @@ import Foundation
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import values from CSV (metric,key,day,value), in one transaction: all rows or none.",
+        abstract: "Import values (metric,key,day,value) or object labels (metric,key,label) from CSV, in one transaction: all rows or none.",
         discussion: "Metrics missing from dbag.yml are imported too, with a warning: the store is yours."
     )
 
@@ -19,9 +19,19 @@ struct ImportCommand: AsyncParsableCommand {
         let config = try project.loadConfig()
         try await Terminal.userErrors {
             let store = try config.openStore()
-            let summary = file == "-"
-                ? try store.importCSV(FileHandle.standardInput.readDataToEndOfFile(), file: "<stdin>")
-                : try store.importCSV(contentsOf: URL(fileURLWithPath: file), name: file)
+            let data: Data
+            if file == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw Diagnostic("cannot read the file", file: file) }
+            }
+            let name = file == "-" ? "<stdin>" : file
+            if LabelsCSV.isLabels(data) {
+                let summary = try store.importLabelsCSV(data, file: name)
+                print("imported \(summary.rows) label\(summary.rows == 1 ? "" : "s") of \(summary.metrics.count) metric\(summary.metrics.count == 1 ? "" : "s")")
+                return
+            }
+            let summary = try store.importCSV(data, file: name)
             let known = Set(config.metrics.map(\.slug))
             for slug in summary.metrics where !known.contains(slug) {
                 Terminal.error("warning: '\(slug)' is not in dbag.yml; imported anyway" + Suggestion.hint(for: slug, in: known))

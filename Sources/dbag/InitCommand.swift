@@ -10,15 +10,16 @@ struct InitCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "The folder to create the project in (default: the current folder).", completion: .directory)
-    var directory: String = "."
+    var directory: String?
 
     func run() async throws {
         try await Terminal.userErrors {
-            let url = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
+            let url = URL(fileURLWithPath: directory ?? ".", isDirectory: true).standardizedFileURL
             for path in try ProjectTemplate.write(to: url) {
                 print("created \(url.appendingPathComponent(path).path)")
             }
-            print("next: cd \(directory) && dbag collect && dbag fake && dbag build")
+            let cd = directory.map { "cd \(ShellQuote.quoted($0)) && " } ?? ""
+            print("next: \(cd)dbag collect && dbag build, then open site/index.html (or preview with `dbag serve`)")
         }
     }
 }

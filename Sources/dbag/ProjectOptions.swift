@@ -4,15 +4,24 @@ import Foundation
 
 /// `--project DIR`, shared by every command that works on a project.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: "The project folder (the one holding dbag.yml).", completion: .directory)
-    var project: String = "."
+    @Option(name: .long, help: "The project folder, holding dbag.yml (default: the nearest folder holding dbag.yml, here or above).", completion: .directory)
+    var project: String?
 
+    /// `--project DIR`, else the nearest folder at or above the current one that
+    /// holds dbag.yml (as git finds a repository), else the current folder.
     var directory: URL {
-        URL(fileURLWithPath: project, isDirectory: true).standardizedFileURL
+        if let project { return URL(fileURLWithPath: project, isDirectory: true).standardizedFileURL }
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        return ProjectLocator.find(from: here) ?? here.standardizedFileURL
     }
 
     /// Loads dbag.yml, printing every error and exiting 1 on mistakes.
     func loadConfig() throws -> Config {
+        let directory = self.directory
+        if project == nil, !FileManager.default.fileExists(atPath: directory.appendingPathComponent("dbag.yml").path) {
+            Terminal.error("error: no dbag.yml in \(directory.path) or any folder above it (run `dbag init` to make a project, or pass --project DIR)")
+            throw ExitCode(1)
+        }
         do {
             return try ConfigLoader.load(projectDirectory: directory)
         } catch {

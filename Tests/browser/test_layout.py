@@ -11,7 +11,7 @@ const vw = window.innerWidth;
 const out = {vw, scrollWidth: document.documentElement.scrollWidth, charts: [], wide: [], scrolledAway: 0, inDom: document.querySelectorAll(sel).length};
 for (const el of document.querySelectorAll(sel)) {
   const cs = getComputedStyle(el);
-  // Hidden copies (the theme draws .chart-wide and .chart-narrow) have no boxes.
+  // Hidden copies (each chart is drawn at several widths, one shown) have no boxes.
   if (el.getClientRects().length === 0 || cs.visibility === 'hidden') continue;
   const r = el.getBoundingClientRect();
   // A chart inside a scrolling box (e.g. a wide table that scrolls sideways on

@@ -59,6 +59,13 @@ public enum ChartCSS {
     .legend-axis{color:var(--muted)}
     .chart-multiple-title{margin:.75rem 0 .25rem;font-size:.85rem;color:var(--muted)}
     .good{color:var(--good)}.bad{color:var(--bad)}.neutral{color:var(--neutral)}
+    .chart-svg .events{color:var(--muted)}.chart-svg .event-marker{color:var(--text)}
+    .chart-svg .targets{color:var(--text)}.chart-svg .target-label{fill:currentColor;font-weight:600}
+    .comparison{color:var(--muted)}.chart-svg .comparison .line{stroke-opacity:.75}
+    .chart-legend .comparison .swatch{color:var(--muted)}
+    .chart-events{list-style:none;margin:.35rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.15rem 1rem;font-size:.85rem;color:var(--text)}
+    .chart-events time{color:var(--muted);font-variant-numeric:tabular-nums}
+    .event-swatch{color:var(--text);flex:none;vertical-align:-0.05em}
     @media print{.chart-data{display:none}.chart-svg .point.dense{fill-opacity:0}}
     """
 }

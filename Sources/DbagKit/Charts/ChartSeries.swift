@@ -7,16 +7,28 @@ public struct ChartSeries: Sendable, Hashable {
     /// How this series' values are written; nil uses the chart's formatter. Series
     /// whose format or unit differs from the first series' get a second y axis.
     public var formatter: ValueFormatter?
+    /// For a comparison series, how its points were moved onto the window (drawn faint
+    /// and dashed; tooltips give the day measured); nil for a series of its own.
+    public var comparison: ComparisonShift?
 
     /// A named series.
-    public init(name: String, points: [DayValue], formatter: ValueFormatter? = nil) {
+    public init(name: String, points: [DayValue], formatter: ValueFormatter? = nil, comparison: ComparisonShift? = nil) {
         self.name = name
         self.points = points
         self.formatter = formatter
+        self.comparison = comparison
     }
 
     /// Points sorted by day with non-finite values dropped (the last of duplicate days wins).
     public var cleaned: [DayValue] {
+        // The usual case — days strictly ascending, every value finite — needs no work.
+        var ordered = true
+        var previous = Int.min
+        for point in points {
+            guard point.value.isFinite, point.day.ordinal > previous else { ordered = false; break }
+            previous = point.day.ordinal
+        }
+        if ordered { return points }
         var byDay: [Day: Double] = [:]
         for point in points where point.value.isFinite {
             byDay[point.day] = point.value

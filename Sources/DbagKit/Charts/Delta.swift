@@ -43,8 +43,11 @@ public struct Delta: Sendable, Hashable {
     /// Percent metrics change in percentage points (`+1.2 pp`); other formats show
     /// the relative change (`+12.3%`), or the absolute change formatted like the
     /// metric (`+4`, `+3m 12s`) when `previous` is 0.
+    /// `relativeDecimals` fixes the decimals of a relative change and keeps trailing zeros (`-2.0%`
+    /// beside `+10.5%`, `+10.0 pp` beside `+2.5 pp` in a table column); by default a relative change
+    /// has 1 decimal below 100 % and none above, trailing zeros dropped.
     public static func between(_ current: Double, _ previous: Double, format: MetricFormat,
-                               good: GoodDirection = .up, unit: String = "") -> Delta {
+                               good: GoodDirection = .up, unit: String = "", relativeDecimals: Int? = nil) -> Delta {
         guard current.isFinite, previous.isFinite else {
             return Delta(absolute: 0, relative: nil, direction: .flat, text: "–", cssClass: "neutral")
         }
@@ -53,9 +56,10 @@ public struct Delta: Sendable, Hashable {
         let relative: Double? = previous == 0 ? nil : absolute / abs(previous)
         let magnitude: String
         if format == .percent {
-            magnitude = NumberText.fixed(abs(absolute) * 100, decimals: 1, group: true) + " pp"
+            magnitude = NumberText.fixed(abs(absolute) * 100, decimals: 1, trim: relativeDecimals == nil, group: true) + " pp"
         } else if let relative, relative.isFinite {
-            magnitude = NumberText.fixed(abs(relative) * 100, decimals: abs(relative) < 1 ? 1 : 0, group: true) + "%"
+            magnitude = NumberText.fixed(abs(relative) * 100, decimals: relativeDecimals ?? (abs(relative) < 1 ? 1 : 0),
+                                         trim: relativeDecimals == nil, group: true) + "%"
         } else {
             magnitude = ValueFormatter(format: format, unit: unit).string(abs(absolute), withUnit: false)
         }

@@ -30,9 +30,11 @@ extension LineChart {
         out += " preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-labelledby=\"\(prefix)-title \(prefix)-desc\""
         out += " font-size=\"\(SVG.n(Self.fontSize))\" font-family=\"system-ui, sans-serif\">"
         out += "<title id=\"\(prefix)-title\">" + HTML.escape(title) + "</title>"
-        out += "<desc id=\"\(prefix)-desc\">" + HTML.escape(summary) + "</desc>"
+        out += "<desc id=\"\(prefix)-desc\">" + HTML.escape(summary(of: cleaned)) + "</desc>"
         out += yAxes(layout, width: w)
         out += xAxis(layout)
+        out += targetLines(layout)
+        out += eventRules(shownEvents(from: span.0, to: span.1), layout: layout)
         for (i, points) in cleaned.enumerated() where !points.isEmpty {
             out += marks(points, index: i, layout: layout)
         }
@@ -49,7 +51,8 @@ extension LineChart {
         let bottom = height - 24
         let tickCount = max(2, Int((bottom - top) / 45))
         var axes = axisFormatters.indices.map { axis in
-            ValueAxis(values: zip(series, cleaned).enumerated().filter { axisIndex(of: $0.offset) == axis }.flatMap { $0.element.1.map(\.value) },
+            ValueAxis(values: zip(series, cleaned).enumerated().filter { axisIndex(of: $0.offset) == axis }.flatMap { $0.element.1.map(\.value) }
+                        + targets.filter { axisIndex(of: $0.seriesIndex) == axis }.map(\.value),
                       formatter: axisFormatters[axis], includeZero: style == .bar || style == .area, count: tickCount)
         }
         let widths = axes.map { axis in axis.labels.map { SVG.textWidth($0, fontSize: Self.fontSize) }.max() ?? 12 }
@@ -119,7 +122,7 @@ extension LineChart {
 
     /// The marks of one series in a `<g class="series series-N">`.
     func marks(_ points: [DayValue], index: Int, layout: Layout) -> String {
-        var out = "<g class=\"series \(SVG.seriesClass(index))\">"
+        var out = "<g class=\"series \(legendClass(index))\">"
         if style == .bar {
             out += bars(points, index: index, layout: layout)
             return out + "</g>"
@@ -152,12 +155,12 @@ extension LineChart {
         }
         var lineAttributes: KeyValuePairs<String, String> = ["class": "line", "d": line, "fill": "none",
                                                              "stroke": "currentColor", "stroke-width": "2"]
-        if let dash = SVG.dash(index) {
+        if let dash = dash(index) {
             lineAttributes = ["class": "line", "d": line, "fill": "none", "stroke": "currentColor",
                               "stroke-width": "2", "stroke-dasharray": dash]
         }
         out += SVG.element("path", lineAttributes)
-        let dense = points.count > 60
+        let dense = points.count > 60 || (series.indices.contains(index) && series[index].comparison != nil)
         for run in runs where hoverTargets || !dense || run.count == 1 {
             for point in run {
                 let lone = run.count == 1
@@ -197,7 +200,8 @@ extension LineChart {
 
     /// `2024-03-04: 1,234 users`, prefixed with the series name when there are several.
     func tooltip(_ point: DayValue, series index: Int) -> String {
-        let text = rollup.label(point.day) + ": " + formatter(ofSeries: index).string(point.value)
+        let day = series.indices.contains(index) ? series[index].comparison.map { $0.original(point.day) } ?? point.day : point.day
+        let text = rollup.label(day) + ": " + formatter(ofSeries: index).string(point.value)
         guard series.count > 1, series.indices.contains(index) else { return text }
         return series[index].name + ", " + text
     }

@@ -39,6 +39,10 @@ public struct LineChart: Sendable {
     /// Whether dense series get invisible hover targets with tooltips; off for
     /// renderings meant for touch screens, where nothing hovers.
     public var hoverTargets = true
+    /// Events to mark with a rule; those outside the drawn days are left out.
+    public var events: [ChartEvent] = []
+    /// Reference lines (targets), always inside the y domain.
+    public var targets: [ChartTarget] = []
 
     /// A chart; only `id`, `title` and `series` are required.
     public init(id: String, title: String, series: [ChartSeries], style: Style = .line,
@@ -67,6 +71,11 @@ public struct LineChart: Sendable {
         return "<figure class=\"chart chart-\(style.rawValue)\" id=\"\(safeID)\">" + legend() + svg + dataTable() + "</figure>"
     }
 
+    /// Whether any series has a finite value: whether `svg()` draws anything (without drawing it).
+    public var hasData: Bool {
+        series.contains { $0.points.contains { $0.value.isFinite } }
+    }
+
     /// The sentence shown instead of an empty chart.
     public var emptyText: String {
         if let emptyMessage { return emptyMessage }
@@ -76,7 +85,11 @@ public struct LineChart: Sendable {
 
     /// A short text alternative: `Signups, last 90 days: from 120 to 340, min 98, max 351.`
     public var summary: String {
-        let cleaned = series.map(\.cleaned)
+        summary(of: series.map(\.cleaned))
+    }
+
+    /// `summary` from the series already cleaned.
+    func summary(of cleaned: [[DayValue]]) -> String {
         let head = title + (periodLabel.map { ", " + $0 } ?? "")
         if series.count == 1, let points = cleaned.first {
             return head + ": " + Self.describe(points, formatter(ofSeries: 0)) + "."
@@ -108,7 +121,7 @@ public struct LineChart: Sendable {
                 ? SVG.element("rect", ["x": "0", "y": "0", "width": "16", "height": "10", "fill": "currentColor",
                                        "fill-opacity": Self.barOpacity(i)])
                 : SVG.element("line", ["x1": "0", "y1": "5", "x2": "16", "y2": "5", "stroke": "currentColor",
-                                       "stroke-width": "2", "stroke-dasharray": SVG.dash(i) ?? "none"])
+                                       "stroke-width": "2", "stroke-dasharray": dash(i) ?? "none"])
             let swatch = SVG.element("svg", ["class": "swatch", "viewBox": "0 0 16 10", "width": "16", "height": "10",
                                              "aria-hidden": "true"], line)
             var note = ""
@@ -117,7 +130,7 @@ public struct LineChart: Sendable {
                 let name = axisNames[axisIndex(of: i)]
                 note = " <span class=\"legend-axis\">(" + side + (name.isEmpty || name == s.name ? "" : ", " + HTML.escape(name)) + ")</span>"
             }
-            out += "<li class=\"\(SVG.seriesClass(i))\">" + swatch + " " + HTML.escape(s.name) + note + "</li>"
+            out += "<li class=\"\(legendClass(i))\">" + swatch + " " + HTML.escape(s.name) + note + "</li>"
         }
         return out + "</ul>"
     }
@@ -159,11 +172,19 @@ public struct LineChart: Sendable {
         }
     }
 
-    /// `<details><summary>Data</summary><table>…</table></details>`: one row per bucket, one column per series.
+    /// `<details><summary>Data</summary><table>…</table></details>`: one row per bucket, one column per series,
+    /// each column in one style.
     public func dataTable() -> String {
         let cleaned = series.map(\.cleaned)
-        let days = Set(cleaned.flatMap { $0.map(\.day) }).sorted()
-        let lookup = cleaned.map { Dictionary($0.map { ($0.day, $0.value) }, uniquingKeysWith: { _, b in b }) }
+        let marked = shownEvents(cleaned)
+        var eventLabels: [Day: [String]] = [:]
+        for event in marked { eventLabels[rollup.bucket(of: event.day), default: []].append(event.label) }
+        let days = Set(cleaned.flatMap { $0.map(\.day) } + eventLabels.keys).sorted()
+        // Each column in one style and precision (`ValueFormatter.columnStrings`).
+        let lookup = cleaned.enumerated().map { i, points in
+            let texts = formatter(ofSeries: i).columnStrings(points.map(\.value), withUnit: false)
+            return Dictionary(zip(points.map(\.day), texts), uniquingKeysWith: { _, b in b })
+        }
         var out = "<details class=\"chart-data\"><summary>Data</summary><table class=\"tabular\"><thead><tr>"
         out += "<th scope=\"col\">" + (rollup == .day ? "Day" : rollup == .week ? "Week" : "Month") + "</th>"
         for (i, s) in series.enumerated() {
@@ -171,45 +192,16 @@ public struct LineChart: Sendable {
             let unit = f.format == .number && !f.unit.isEmpty ? " (" + f.unit + ")" : ""
             out += "<th scope=\"col\">" + HTML.escape(s.name + unit) + "</th>"
         }
+        if !marked.isEmpty { out += "<th scope=\"col\">Events</th>" }
         out += "</tr></thead><tbody>"
         for day in days {
             out += "<tr><th scope=\"row\">" + HTML.escape(rollup.label(day)) + "</th>"
-            for (i, values) in lookup.enumerated() {
-                out += "<td>" + HTML.escape(values[day].map { formatter(ofSeries: i).string($0, withUnit: false) } ?? "–") + "</td>"
+            for texts in lookup {
+                out += "<td>" + HTML.escape(texts[day] ?? "–") + "</td>"
             }
+            if !marked.isEmpty { out += "<td class=\"events-cell\">" + HTML.escape(eventLabels[day]?.joined(separator: "; ") ?? "") + "</td>" }
             out += "</tr>"
         }
         return out + "</tbody></table></details>"
-    }
-}
-
-/// Several renderings of one chart for the theme to pick from by container width.
-extension LineChart {
-    /// The viewBox widths drawn by `renderings()`, narrowest first.
-    public static let renderWidths: [Double] = [300, 420, 600, 860]
-
-    /// The chart at every width of `renderWidths`, each in `<div class="chart-w{width}">`;
-    /// heights grow more slowly than widths. Only the widest has hover targets for dense series.
-    public func renderings() -> String {
-        var out = ""
-        for (index, w) in Self.renderWidths.enumerated() {
-            var copy = self
-            copy.id = index == Self.renderWidths.count - 1 ? id : id + "w\(Int(w))"
-            copy.width = w
-            copy.height = max(150, (height * (w / 640).squareRoot()).rounded())
-            copy.hoverTargets = index >= 2
-            if let svg = copy.svg() { out += "<div class=\"chart-size chart-w\(Int(w))\">" + svg + "</div>" }
-        }
-        return out
-    }
-
-    /// Indices of `series` grouped by how their values are written (format and unit), in first-seen order.
-    public static func unitGroups(_ series: [ChartSeries], default formatter: ValueFormatter) -> [[Int]] {
-        var groups: [(ValueFormatter, [Int])] = []
-        for (index, s) in series.enumerated() {
-            let f = s.formatter ?? formatter
-            if let at = groups.firstIndex(where: { $0.0.sameUnit(as: f) }) { groups[at].1.append(index) } else { groups.append((f, [index])) }
-        }
-        return groups.map(\.1)
     }
 }

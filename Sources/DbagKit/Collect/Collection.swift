@@ -84,6 +84,11 @@ public struct Collection: Sendable {
         }
         do {
             let values = try await collector.collect(CollectContext(config: config, metric: metric, day: day, sources: sources))
+            for value in values {
+                if let problem = StoredText.problem(value.key, what: "key") ?? value.label.flatMap({ StoredText.problem($0, what: "label") }) {
+                    throw CollectError(problem)
+                }
+            }
             return MetricOutcome(slug: metric.slug, values: values, started: started, finished: Date())
         } catch {
             let (text, location) = Self.describe(error)

@@ -29,8 +29,9 @@ public struct MetricStatus: Sendable {
                 status = "build-time"
             } else if let error = runs[metric.slug]?.error {
                 status = "failed: \(error)"
-            } else if let date = saved[metric.slug] {
-                status = now.timeIntervalSince(date) > metric.staleAfter ? "stale" : "ok"
+            } else if let newest = values.first?.day {
+                let stale = Freshness.isStale(newest: newest, staleAfter: metric.staleAfter, today: Day(now, in: config.timeZone))
+                status = stale && metric.active ? "stale since \(newest)" : "ok"
             } else {
                 status = metric.active ? "never" : "inactive"
             }

@@ -6,7 +6,7 @@ public enum ProjectTemplate {
     public static let files: [(path: String, text: String)] = [
         ("dbag.yml", """
             title: My metrics
-            base_url: /
+            # base_url: https://you.github.io/metrics/   # the public address, for canonical links; links work without it
             theme: default
             store: .dbag/metrics.sqlite
             timezone: UTC

@@ -67,6 +67,9 @@ public enum SeriesLoader {
             }
             let key = keyColumn.map { rows.value($0).text } ?? ""
             if let labelColumn, case let label = rows.value(labelColumn), !label.isNull { labels[key] = label.text }
+            if let problem = StoredText.problem(key, what: "key") ?? labels[key].flatMap({ StoredText.problem($0, what: "label") }) {
+                throw CollectError("row \(row): \(problem) (in `\(rows.sql)`)")
+            }
             guard series[key, default: [:]].updateValue(number, forKey: day) == nil else {
                 throw CollectError("row \(row): day \(day)\(key.isEmpty ? "" : " of key '\(key)'") appears twice; group by day (in `\(rows.sql)`)")
             }

@@ -5,7 +5,9 @@ public struct Config: Sendable {
     /// The folder that holds dbag.yml.
     public var directory: URL
     public var title: String
-    /// Prefix for every internal link; always starts and ends with `/`.
+    /// The site's public address (`base_url`): `/` (unset), a path such as
+    /// `/metrics/`, or a full URL; always ends with `/`. Links inside the site
+    /// are relative and never use it.
     public var baseURL: String
     public var theme: String
     /// Absolute path of the store, when it is a SQLite file (the default).
@@ -18,6 +20,10 @@ public struct Config: Sendable {
     public var sources: [String: Source]
     /// Metrics in the order dbag.yml declares them.
     public var metrics: [Metric]
+    /// `events:` from dbag.yml (the store's are added at build time).
+    public var events: [ChartEvent] = []
+    /// Whether metric pages show each metric's SQL (`show_queries: true`).
+    public var showQueries = false
     /// Where dbag.yml names a path: `store`, and `sources.NAME` for each SQLite source.
     public var pathLocations: [String: SourceLocation] = [:]
 

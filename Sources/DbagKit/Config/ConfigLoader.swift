@@ -3,9 +3,10 @@ import Yams
 
 /// Loads and validates dbag.yml.
 public enum ConfigLoader {
-    static let topKeys = ["title", "base_url", "theme", "store", "timezone", "unsafe_html", "sources", "metrics"]
+    static let topKeys = ["title", "base_url", "theme", "store", "timezone", "unsafe_html", "show_queries", "sources", "metrics", "events"]
     static let metricKeys = ["name", "description", "unit", "format", "good", "aggregate", "per", "active",
-                             "stale_after", "alert", "collect", "series"]
+                             "stale_after", "alert", "collect", "series",
+                             "target", "missing", "category"]
 
     /// Loads `dbag.yml` from a project folder.
     public static func load(projectDirectory: URL) throws(DiagnosticList) -> Config {
@@ -39,10 +40,14 @@ public enum ConfigLoader {
             throw DiagnosticList(reader.diagnostics)
         }
         var metricsNode: Node?
+        var eventsNode: Node?
         for (key, _, value) in pairs {
             switch key {
             case "title": config.title = reader.string(value, key: key) ?? config.title
-            case "base_url": config.baseURL = Config.normalizedBaseURL(reader.string(value, key: key) ?? "/")
+            case "base_url":
+                if let text = reader.string(value, key: key) {
+                    do { config.baseURL = try Config.validatedBaseURL(text) } catch { reader.error(error.message, at: value) }
+                }
             case "theme": config.theme = reader.string(value, key: key) ?? config.theme
             case "store":
                 if let text = reader.string(value, key: key) {
@@ -62,12 +67,17 @@ public enum ConfigLoader {
             case "sources":
                 config.sources = parseSources(value, reader: reader, directory: config.directory)
                 for (name, location) in sourceLocations(value, reader: reader) { config.pathLocations["sources." + name] = location }
+            case "show_queries": config.showQueries = reader.bool(value, key: key) ?? false
             case "metrics": metricsNode = value
+            case "events": eventsNode = value
             default: break
             }
         }
         if let metricsNode {
             config.metrics = parseMetrics(metricsNode, reader: reader, config: config)
+        }
+        if let eventsNode {
+            config.events = parseEvents(eventsNode, reader: reader, slugs: config.metrics.map(\.slug))
         }
         if !reader.diagnostics.isEmpty { throw DiagnosticList(reader.diagnostics) }
         return config
@@ -144,6 +154,9 @@ public enum ConfigLoader {
                 case "alert": metric.alert = parseAlert(field, reader: reader, slug: slug)
                 case "collect": collectNode = field
                 case "series": metric.series = parseSeries(field, reader: reader, slug: slug, config: config)
+                case "target": metric.target = parseTarget(field, reader: reader, slug: slug)
+                case "missing": metric.missing = reader.choice(field, key: key, as: MissingPolicy.self) ?? .gap
+                case "category": metric.category = reader.string(field, key: key).flatMap { $0.isEmpty ? nil : $0 }
                 default: break
                 }
             }

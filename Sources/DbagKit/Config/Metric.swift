@@ -68,6 +68,12 @@ public struct Metric: Sendable {
     /// Seconds after the last collection before the metric counts as stale.
     public var staleAfter: Double
     public var alert: Alert?
+    /// The value the metric aims for, drawn as a reference line.
+    public var target: MetricTarget?
+    /// What a day without a value means.
+    public var missing: MissingPolicy = .gap
+    /// The group `metrics/` lists the metric under; nil for the uncategorised group.
+    public var category: String?
     /// How values are collected; nil for pushed and series metrics.
     public var collector: (any Collector)?
     /// A build-time series; nil for stored metrics.

@@ -16,7 +16,7 @@ public final class YAMLReader {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            diagnostics.append(Self.diagnostic(for: error, file: file))
+            diagnostics.append(Self.diagnostic(for: error, file: file, text: text))
             return nil
         } catch {
             diagnostics.append(Diagnostic("\(error)", file: file))
@@ -116,11 +116,15 @@ public final class YAMLReader {
         return nil
     }
 
-    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    static func diagnostic(for error: YamlError, file: String, text: String = "") -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            let problemText = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
+            if let plain = YAMLSyntaxHint.diagnostic(problem: problemText, line: mark.line, column: mark.column, text: text, file: file) {
+                return plain
+            }
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             return Diagnostic("malformed YAML: \(text)", file: file, line: mark.line, column: mark.column)
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -31,6 +31,19 @@ enum CommonMark {
         return ranges
     }
 
+    /// Every link destination, in document order.
+    static func linkDestinations(_ markdown: String) -> [String] {
+        guard let document = parse(markdown, options: CMARK_OPT_DEFAULT) else { return [] }
+        defer { cmark_node_free(document) }
+        var destinations: [String] = []
+        forEachNode(in: document) { node in
+            if cmark_node_get_type(node) == CMARK_NODE_LINK, let url = cmark_node_get_url(node) {
+                destinations.append(String(cString: url))
+            }
+        }
+        return destinations
+    }
+
     private static func parse(_ markdown: String, options: Int32) -> OpaquePointer? {
         var text = markdown
         return text.withUTF8 { buffer in

@@ -38,6 +38,9 @@ struct DirectiveAttributeParser {
             while i < lineEnd, MarkdownByte.isNameByte(bytes[i]) { i += 1 }
             let name = String(decoding: bytes[nameStart..<i], as: UTF8.self)
             guard i < lineEnd, bytes[i] == MarkdownByte.equals else {
+                if !bytes[nameStart..<lineEnd].contains(MarkdownByte.closeBrace) {
+                    return fail("'{' is never closed: add '}' after the attributes", at: open)
+                }
                 return fail("attribute '\(name)' needs a value: write \(name)=…", at: nameStart)
             }
             i += 1

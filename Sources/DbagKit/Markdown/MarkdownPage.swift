@@ -32,7 +32,8 @@ public struct MarkdownPage: Sendable {
 
     /// Checks every directive against the directive set and the known metric slugs.
     public func validate(metrics: Set<String>, schema: DirectiveSchema = .standard) -> [Diagnostic] {
-        DirectiveValidator(schema: schema, metrics: metrics).validate(directives)
+        if let tooMany = PageLimits.directiveError(directives) { return [tooMany] }
+        return DirectiveValidator(schema: schema, metrics: metrics).validate(directives)
     }
 
     /// Renders the page to HTML. `resolve` is called once per directive and
@@ -41,6 +42,13 @@ public struct MarkdownPage: Sendable {
     public func render(rewriteLink: (String) -> String = { $0 },
                        resolve: (Directive) -> DirectiveHTML) -> String {
         substitute(in: renderMarkdown(rewriteLink: rewriteLink), resolve: resolve)
+    }
+
+    /// Every link destination of the page's Markdown, in order (cmark is skipped
+    /// when the text has no `](` or `]:` that could make one).
+    public var linkDestinations: [String] {
+        guard markdown.contains("](") || markdown.contains("]:") else { return [] }
+        return CommonMark.linkDestinations(markdown)
     }
 
     /// The first half of `render`: the Markdown as HTML, directives still as

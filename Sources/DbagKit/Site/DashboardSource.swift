@@ -41,6 +41,10 @@ public struct DashboardSource: Sendable, Hashable {
             guard relative.hasSuffix(".md"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
             try ProjectPath.refuseOutside(base + "/" + relative, project: project ?? directory.deletingLastPathComponent(),
                                           shown: "dashboards/" + relative)
+            var info = stat()
+            if stat(base + "/" + relative, &info) == 0, let tooBig = PageLimits.sizeError(bytes: Int(info.st_size), file: "dashboards/" + relative) {
+                throw tooBig
+            }
             guard let data = FileManager.default.contents(atPath: base + "/" + relative) else { continue }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw Diagnostic("not UTF-8 text", file: "dashboards/" + relative)

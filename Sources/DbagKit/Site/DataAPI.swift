@@ -47,8 +47,21 @@ enum DataAPI {
             + "  \"good\": \(quote(metric.good.rawValue)),\n"
             + "  \"kind\": \(quote(metric.kind)),\n"
             + "  \"per\": \(metric.per.map(quote) ?? "null"),\n"
+            + "  \"category\": \(metric.category.map(quote) ?? "null"),\n"
+            + "  \"missing\": \(quote(metric.missing.rawValue)),\n"
+            + "  \"missing_means\": \(quote(missingMeaning(metric.missing))),\n"
+            + "  \"target\": \(metric.target.map { "{\"value\": " + StoreCSV.number($0.value) + ", \"by\": " + ($0.by.map { quote($0.description) } ?? "null") + "}" } ?? "null"),\n"
             + "  \"last_collected\": \(data.lastSaved[metric.slug].map { quote(Timestamp.string($0)) } ?? "null"),\n"
             + "  \"series\": ["
+    }
+
+    /// How charts read a day without a value; the values listed here are only the stored ones.
+    static func missingMeaning(_ policy: MissingPolicy) -> String {
+        switch policy {
+        case .gap: return "a day without a value is a gap in charts"
+        case .zero: return "a day without a value counts as 0 in charts, roll-ups and deltas; such days are not listed"
+        case .carry: return "a day without a value repeats the last value in charts, roll-ups and deltas; such days are not listed"
+        }
     }
 
     /// A JSON string literal (`<` escaped too, so the file is safe to inline in HTML).

@@ -11,22 +11,31 @@ extension DirectiveRenderer {
         let rollup = Rollup(rawValue: schema.value(of: "by", in: directive) ?? "day") ?? .day
         let style = LineChart.Style(rawValue: schema.value(of: "type", in: directive) ?? "line") ?? .line
         let end = views.compactMap { $0.latest?.day }.max()
-        let series = views.map { view in
+        var series = views.map { view in
             let points = end.map { period.filter(view.points, endingAt: $0) } ?? []
             return ChartSeries(name: displayName(view), points: rollup.apply(points, aggregation: view.metric.aggregate),
                                formatter: view.formatter)
+        }
+        let window = end.flatMap { end in period.start(endingAt: end).map { $0...end } }
+        if let window, let word = directive["compare"], let shift = ComparisonShift(word, window: window) {
+            series += comparisons(views, shift: shift, window: window, period: period, rollup: rollup)
         }
         let title = directive["title"] ?? views.map { displayName($0) }.joined(separator: ", ")
         let height = Double(directive["height"] ?? "") ?? 240
         var chart = LineChart(id: chartID, title: title, series: series, style: style, formatter: views[0].formatter,
                               rollup: rollup, periodLabel: period.label, height: height)
-        if let end, let start = period.start(endingAt: end) {
-            chart.domain = rollup.bucket(of: start)...rollup.bucket(of: end)
+        if let window {
+            chart.domain = rollup.bucket(of: window.lowerBound)...rollup.bucket(of: window.upperBound)
+        }
+        let slugs = views.map(\.metric.slug)
+        chart.events = data.events(for: slugs)
+        chart.targets = views.enumerated().compactMap { index, view in
+            view.metric.target.map { ChartTarget(value: $0.value, label: $0.label(view.formatter), seriesIndex: index) }
         }
         var html = "<figure class=\"chart chart-\(style.rawValue)\">"
         html += "<figcaption class=\"panel-title\">" + HTML.escape(title)
             + " <span class=\"panel-period\">· " + HTML.escape(period.label) + (rollup == .day ? "" : ", by \(rollup.rawValue)") + "</span></figcaption>"
-        guard chart.svg() != nil else {
+        guard chart.hasData else {
             return html + "<p class=\"chart-empty\">" + HTML.escape(chart.emptyText) + "</p></figure>"
         }
         // More than two units: small multiples, one chart per unit, sharing the x axis.
@@ -36,6 +45,9 @@ extension DirectiveRenderer {
                 var part = chart
                 part.id = chartID + "-\(index + 1)"
                 part.series = members.map { series[$0] }
+                part.targets = chart.targets.compactMap { target in
+                    members.firstIndex(of: target.seriesIndex).map { ChartTarget(value: target.value, label: target.label, seriesIndex: $0) }
+                }
                 part.formatter = members.first.flatMap { series[$0].formatter } ?? chart.formatter
                 part.title = part.series.map(\.name).joined(separator: ", ")
                 part.height = max(140, (height * 0.7).rounded())
@@ -46,7 +58,7 @@ extension DirectiveRenderer {
             if charts.count > 1 { html += "<p class=\"chart-multiple-title\">" + HTML.escape(part.title) + "</p>" }
             html += part.legend() + part.renderings()
         }
-        return html + chart.dataTable() + "</figure>"
+        return html + chart.eventList() + chart.dataTable() + "</figure>"
     }
 
     func sparkline(_ directive: Directive, size: Sparkline.Size) -> String {
@@ -74,14 +86,14 @@ extension DirectiveRenderer {
             return objectTable(directive, metric: metric)
         }
         let rows = directive.metricSlugs.compactMap { view(directive, slug: $0) }.map { view in
-            TableRow(label: displayName(view), url: nil, view: view)
+            TableRow(label: displayName(view), url: metricURL(view.metric.slug), view: view)
         }
         return tableHTML(rows, head: "Metric", period: period(directive))
     }
 
     func objectTable(_ directive: Directive, metric: Metric) -> String {
         var rows = data.keys(metric.slug).map { key in
-            TableRow(label: data.label(metric.slug, key: key), url: metric.per.flatMap { objectURLs[$0]?[key] },
+            TableRow(label: data.label(metric.slug, key: key), url: metric.per.flatMap { objectURLs[$0]?[key] }.map { Routes.relative($0, fromPage: pagePath) },
                      view: MetricView(metric: metric, key: key, data: data))
         }
         if schema.value(of: "sort", in: directive) == "label" {
@@ -125,12 +137,19 @@ extension DirectiveRenderer {
         if rows.isEmpty {
             html += "<tr><td colspan=\"5\" class=\"chart-empty\">No data yet.</td></tr>"
         }
+        // Each change column in one precision: 1 decimal, or none when a change reaches 100 %.
+        var decimals: [Int: Int] = [:]
+        for days in [7, 30] {
+            let changes = rows.compactMap { $0.view.delta(overDays: days)?.relative }.filter(\.isFinite)
+            decimals[days] = changes.allSatisfy { abs($0) < 1 } ? 1 : 0
+        }
         for row in rows {
             let label = row.url.map { "<a href=\"\(HTML.escape($0))\">\(HTML.escape(row.label))</a>" } ?? HTML.escape(row.label)
             html += "<tr><th scope=\"row\">" + label + "</th>"
             html += "<td class=\"num\">" + HTML.escape(row.valueText) + "</td>"
             for days in [7, 30] {
-                html += "<td class=\"num\(days == 30 ? " wide-only" : "")\">" + (row.view.delta(overDays: days).map(deltaSpan) ?? "–") + "</td>"
+                let delta = row.view.delta(overDays: days, relativeDecimals: decimals[days])
+                html += "<td class=\"num\(days == 30 ? " wide-only" : "")\">" + (delta.map(deltaSpan) ?? "–") + "</td>"
             }
             let spark = Sparkline(points: row.view.points(in: period), name: row.label, size: .inline, formatter: row.view.formatter)
             html += "<td>" + spark.render() + "</td></tr>"

@@ -7,12 +7,15 @@ final class DirectiveRenderer {
     let data: SiteData
     let scope: PageScope
     let now: Date
-    /// URL of each object page: metric `per` → key → absolute URL.
+    /// Each object page: metric `per` → key → its path from the site's root.
     let objectURLs: [String: [String: String]]
+    /// This page's path from the site's root (`customers/`), for relative links.
+    let pagePath: String
     let schema = DirectiveSchema.standard
     var counter = 0
 
-    init(config: Config, data: SiteData, scope: PageScope, now: Date, objectURLs: [String: [String: String]] = [:]) {
+    init(config: Config, data: SiteData, scope: PageScope, now: Date, objectURLs: [String: [String: String]] = [:], pagePath: String = "") {
+        self.pagePath = pagePath
         self.config = config
         self.data = data
         self.scope = scope
@@ -64,7 +67,7 @@ final class DirectiveRenderer {
     }
 
     func isStale(_ view: MetricView) -> Bool {
-        Freshness.isStale(view.metric, data: data, now: now)
+        Freshness.isStale(view.metric, data: data, now: now, timeZone: config.timeZone)
     }
 
     func stat(_ directive: Directive) -> String {
@@ -73,8 +76,8 @@ final class DirectiveRenderer {
         let compare = days(schema.value(of: "compare", in: directive))
         let stale = isStale(view)
         var html = "<section class=\"stat\(stale ? " is-stale" : "")\">"
-        html += "<h2 class=\"panel-title\">" + HTML.escape(title)
-        if stale { html += "<span class=\"stale-badge\" title=\"No new value within \(HTML.escape(DurationText.format(view.metric.staleAfter)))\">stale</span>" }
+        html += "<h2 class=\"panel-title\"><a class=\"metric-link\" href=\"\(HTML.escape(metricURL(view.metric.slug)))\">" + HTML.escape(title) + "</a>"
+        if stale { html += "<span class=\"stale-badge\" title=\"No new value within \(HTML.escape(DurationText.human(view.metric.staleAfter)))\">stale</span>" }
         html += "</h2>"
         if let latest = view.latest {
             let formatter = view.formatter
@@ -87,6 +90,7 @@ final class DirectiveRenderer {
             if let delta = view.delta(overDays: compare) {
                 html += "<p class=\"stat-delta\">" + deltaSpan(delta) + " <span class=\"delta-label\">in \(compare) days</span></p>"
             }
+            html += targetShare(view, value: latest.value)
             let spark = Sparkline(points: view.points(in: .days(max(30, compare * 4))), name: title, formatter: formatter, showMinMax: true)
             html += "<div class=\"stat-spark\">" + spark.render() + "</div>"
             html += "<p class=\"panel-note\">as of <time datetime=\"\(latest.day)\">\(latest.day)</time></p>"
@@ -94,6 +98,19 @@ final class DirectiveRenderer {
             html += "<p class=\"stat-value stat-empty\">–</p><p class=\"panel-note\">No data yet.</p>"
         }
         return html + "</section>"
+    }
+
+    /// The link from this page to a metric's page (`metrics/<slug>/`).
+    func metricURL(_ slug: String) -> String {
+        Routes.relative(MetricPages.urlPath(of: slug), fromPage: pagePath)
+    }
+
+    /// `62% of target 500 by 2026-12-31`, for a metric with a target.
+    func targetShare(_ view: MetricView, value: Double) -> String {
+        guard let target = view.metric.target, let share = target.share(of: value) else { return "" }
+        let percent = ValueFormatter(format: .percent).string(share)
+        return "<p class=\"stat-target\"><meter min=\"0\" max=\"1\" value=\"\(NumberText.coord(min(max(share, 0), 1)))\"></meter> "
+            + HTML.escape(percent + " of " + target.label(view.formatter)) + "</p>"
     }
 
     func deltaSpan(_ delta: Delta) -> String {

@@ -4,24 +4,32 @@ import Foundation
 /// of its metrics are stale or failed their last collection.
 public struct Freshness: Sendable {
     public var lastCollected: Date?
-    /// Metrics whose newest value is older than their `stale_after`.
+    /// Metrics whose newest day with a value is older than their `stale_after`.
     public var stale: [Metric]
     /// Metrics whose latest collection run failed.
     public var failed: [Metric]
 
     /// Freshness of the given metrics at `now`. Series metrics are computed at
     /// build time and are never stale; inactive ones are not expected to move.
-    public init(metrics: [Metric], data: SiteData, now: Date) {
+    public init(metrics: [Metric], data: SiteData, now: Date, timeZone: TimeZone = .gmt) {
         lastCollected = metrics.compactMap { data.lastSaved[$0.slug] }.max()
-        stale = metrics.filter { Freshness.isStale($0, data: data, now: now) }
+        stale = metrics.filter { Freshness.isStale($0, data: data, now: now, timeZone: timeZone) }
         failed = metrics.filter { data.latestRuns[$0.slug]?.error != nil }
     }
 
-    /// Whether a stored, active metric's newest value is older than its `stale_after`.
-    public static func isStale(_ metric: Metric, data: SiteData, now: Date) -> Bool {
-        guard metric.series == nil, metric.active else { return false }
-        guard let saved = data.lastSaved[metric.slug] else { return true }
-        return now.timeIntervalSince(saved) > metric.staleAfter
+    /// Whether a stored, active metric's newest day with a value is older than
+    /// its `stale_after`, counted in days from today in the project's timezone.
+    /// When the value was saved does not matter: a value recorded today for a
+    /// day long past is stale. A metric with no value yet is not stale (its
+    /// panels say "No data yet").
+    public static func isStale(_ metric: Metric, data: SiteData, now: Date, timeZone: TimeZone = .gmt) -> Bool {
+        guard metric.series == nil, metric.active, let newest = data.newestDay(metric.slug) else { return false }
+        return isStale(newest: newest, staleAfter: metric.staleAfter, today: Day(now, in: timeZone))
+    }
+
+    /// Whether a newest day is more than `staleAfter` seconds of whole days before `today`.
+    public static func isStale(newest: Day, staleAfter: Double, today: Day) -> Bool {
+        Double(today.ordinal - newest.ordinal) * 86_400 > staleAfter
     }
 
     /// `2026-11-25 14:01 UTC`.

@@ -17,7 +17,7 @@ public enum HTML {
 
     private static func clean(_ text: some StringProtocol, escapingMarkup: Bool) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: { needsCare($0, markup: escapingMarkup) }) else { return String(text) }
+        guard !isClean(utf8, markup: escapingMarkup) else { return String(text) }
         let bytes = Array(utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
@@ -45,10 +45,21 @@ public enum HTML {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func needsCare(_ byte: UInt8, markup: Bool) -> Bool {
-        if byte < 0x20 { return byte != 0x09 && byte != 0x0A && byte != 0x0D }
-        if byte == 0x7F || byte == 0xC2 || byte == 0xEF { return true }
-        return markup && (byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"))
+    /// Whether nothing in the bytes needs replacing (one pass, no copy).
+    private static func isClean(_ utf8: some Sequence<UInt8>, markup: Bool) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in utf8 {
+            switch byte {
+            case 0x09, 0x0A, 0x0D: break
+            case 0x00..<0x20, 0x7F: return false
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): if markup { return false }
+            case 0x80...0x9F where previous == 0xC2: return false
+            case 0xBE, 0xBF: if previous == 0xBF && beforePrevious == 0xEF { return false }
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return true
     }
 }

@@ -7,16 +7,16 @@ public struct MetricView: Sendable {
     /// Days ascending.
     public var points: [DayValue]
 
-    /// The points of `metric`; a per-object metric without a key sums its objects per day.
+    /// The points of `metric`, days without a value filled as its `missing:` says; a per-object metric without a key sums its objects per day.
     public init(metric: Metric, key: String?, data: SiteData) {
         self.metric = metric
         self.key = key
         if metric.per == nil || key != nil {
-            points = data.points(metric.slug, key: key ?? "")
+            points = metric.missing.fill(data.points(metric.slug, key: key ?? ""))
         } else {
             var totals: [Day: Double] = [:]
             for series in (data.series[metric.slug] ?? [:]).values {
-                for point in series { totals[point.day, default: 0] += point.value }
+                for point in metric.missing.fill(series) { totals[point.day, default: 0] += point.value }
             }
             points = totals.keys.sorted().compactMap { day in totals[day].map { DayValue(day: day, value: $0) } }
         }
@@ -48,9 +48,11 @@ public struct MetricView: Sendable {
     }
 
     /// The change from `days` before the latest day to the latest day.
-    public func delta(overDays days: Int) -> Delta? {
+    /// `relativeDecimals` as in `Delta.between`, for deltas shown in one column.
+    public func delta(overDays days: Int, relativeDecimals: Int? = nil) -> Delta? {
         guard let latest, let previous = value(onOrBefore: latest.day.advanced(by: -days)), previous.day < latest.day else { return nil }
-        return Delta.between(latest.value, previous.value, format: metric.format, good: metric.good, unit: metric.unit)
+        return Delta.between(latest.value, previous.value, format: metric.format, good: metric.good, unit: metric.unit,
+                             relativeDecimals: relativeDecimals)
     }
 
     /// The points in a period ending at the latest day.

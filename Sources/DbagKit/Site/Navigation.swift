@@ -1,7 +1,7 @@
 /// One link of the sidebar.
 public struct NavItem: Sendable, Hashable {
     public var title: String
-    /// Path relative to base_url (`""` for the home page).
+    /// Path relative to the site's root (`""` for the home page).
     public var urlPath: String
     public var order: Double
 
@@ -53,12 +53,13 @@ public struct Navigation: Sendable {
         }
     }
 
-    /// The Mustache context: `[{heading, pages: [{title, url}]}]`.
-    public func context(baseURL: String) -> [[String: Any]] {
+    /// The Mustache context: `[{heading, pages: [{title, url}]}]`, each url
+    /// relative to a page whose way back to the site's root is `root`.
+    public func context(root: String) -> [[String: Any]] {
         groups.map { group in
             var entry: [String: Any] = [
                 "pages": group.items.map { item -> [String: Any] in
-                    ["title": item.title, "url": baseURL + item.urlPath]
+                    ["title": item.title, "url": Routes.link(to: item.urlPath, root: root)]
                 },
             ]
             if let heading = group.heading { entry["heading"] = heading }

@@ -20,16 +20,24 @@ public final class OutputWriter: SiteSink, @unchecked Sendable {
 
     /// Starts a new output for `directory`; refuses the project itself or a folder holding it.
     public init(directory: URL, project: URL? = nil) throws {
-        let fm = FileManager.default
         target = directory.standardizedFileURL.resolvingSymlinksInPath()
         try Self.refuseUnsafeTarget(target, project: project?.standardizedFileURL.resolvingSymlinksInPath())
         let parent = target.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        try Self.makeFolder(parent)
         let pid = ProcessInfo.processInfo.processIdentifier
         staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(pid)")
         retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
         Self.removeLeftovers(of: target)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Self.makeFolder(staging)
+    }
+
+    /// Makes a folder and its parents; a failure is a diagnostic naming the folder.
+    static func makeFolder(_ url: URL) throws(Diagnostic) {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw Diagnostic("cannot create the folder \(displayPath(url.path)): \((error as NSError).localizedDescription)")
+        }
     }
 
     /// Removes staging folders of earlier builds into `target` that were killed
@@ -93,7 +101,7 @@ public final class OutputWriter: SiteSink, @unchecked Sendable {
 
     /// A path of the output as the user knows it.
     private func display(_ relative: String) -> String {
-        Self.displayPath(target.path + "/" + relative)
+        Self.displayPath(relative.isEmpty ? target.path : target.path + "/" + relative)
     }
 
     /// A path relative to the working directory when it lies below it.

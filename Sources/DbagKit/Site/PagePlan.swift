@@ -10,11 +10,15 @@ struct PagePlan: Sendable {
         case dashboard(MarkdownPage, source: DashboardSource, markdownHTML: String?)
         /// The generated index of a template folder: every object of `parameter`.
         case objectIndex(parameter: String)
+        /// A metric's own page, `metrics/<slug>/`.
+        case metricPage(slug: String)
+        /// `metrics/`: every metric, grouped by category.
+        case metricIndex
     }
 
     var content: Content
     var scope: PageScope
-    /// Path relative to base_url (`customers/acme/`).
+    /// Path relative to the site's root (`customers/acme/`).
     var urlPath: String
     var title: String
     var description: String?
@@ -41,17 +45,20 @@ enum PageText {
         return (lines.joined(separator: "\n"), heading.isEmpty ? nil : heading)
     }
 
-    /// Replaces `{param}` and `{param.label}` with the scope's key and label.
+    /// Replaces `{param}` and `{param.label}` with the scope's key and label:
+    /// as they are in plain text, or, when `escape` (the text is HTML), each
+    /// written for where it stands (``TemplateHTML``).
     static func substitute(_ text: String, scope: PageScope, escape: Bool) -> String {
         guard let parameter = scope.parameter, let key = scope.key else { return text }
         let label = scope.label ?? key
+        if escape { return TemplateHTML.substitute(text, parameter: parameter, key: key, label: label) }
         let bytes = Array(text.utf8)
         let open = Array(("{" + parameter).utf8)
         guard bytes.firstRange(of: open) != nil else { return text }
         let keyToken = open + [UInt8(ascii: "}")]
         let labelToken = open + Array(".label}".utf8)
-        let keyText = Array((escape ? HTML.escape(key) : key).utf8)
-        let labelText = Array((escape ? HTML.escape(label) : label).utf8)
+        let keyText = Array(key.utf8)
+        let labelText = Array(label.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 64)
         var i = 0

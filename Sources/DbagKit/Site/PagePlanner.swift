@@ -1,11 +1,12 @@
 /// Stage 5: decides every page of the site — one per dashboard, one per object
-/// for each template, and an index for each template folder that lacks one.
+/// for each template, an index for each template folder that lacks one, and the
+/// metric pages (`metrics/`) no dashboard replaces.
 struct PagePlanner {
     let config: Config
     let data: SiteData
     private(set) var plans: [PagePlan] = []
     private(set) var navigationItems: [NavItem] = []
-    /// Template parameter → object key → absolute URL of its page.
+    /// Template parameter → object key → its page's path from the site's root.
     private(set) var objectURLs: [String: [String: String]] = [:]
     private var templateFolders: [String: String] = [:]
     /// The `order` a template's front matter gives its folder's generated index.
@@ -45,8 +46,8 @@ struct PagePlanner {
         if let order = page.frontMatter.order { templateOrders[source.folder] = order }
         let keys = keys(of: parameter)
         let segments = ObjectSegments(keys: keys)
-        let markdownHTML = page.renderMarkdown(rewriteLink: { [config] in
-            Routes.rewriteLink($0, fromDashboard: source.path, baseURL: config.baseURL)
+        let markdownHTML = page.renderMarkdown(rewriteLink: {
+            Routes.rewriteLink($0, fromDashboard: source.path, pageURLPath: source.folder + "object/")
         })
         for key in keys {
             guard let segment = segments[key] else { continue }
@@ -56,7 +57,7 @@ struct PagePlanner {
             let description = page.frontMatter.description.map { PageText.substitute($0, scope: scope, escape: false) }
             plans.append(PagePlan(content: .dashboard(page, source: source, markdownHTML: markdownHTML), scope: scope, urlPath: urlPath,
                                   title: title, description: description, order: order))
-            objectURLs[parameter, default: [:]][key] = config.baseURL + urlPath
+            objectURLs[parameter, default: [:]][key] = urlPath
         }
     }
 
@@ -71,6 +72,11 @@ struct PagePlanner {
                                   title: title, description: nil, order: order))
             navigationItems.append(NavItem(title: title, urlPath: folder, order: order))
         }
+        let metricPages = MetricPages.plans(config: config, taken: Set(plans.map(\.urlPath)))
+        if metricPages.contains(where: { $0.urlPath == MetricPages.folder }) {
+            navigationItems.append(NavItem(title: "Metrics", urlPath: MetricPages.folder, order: afterWritten + 1))
+        }
+        plans += metricPages
         return plans
     }
 }

@@ -6,15 +6,17 @@ import Mustache
 struct PageRenderer: Sendable {
     let config: Config
     let library: MustacheLibrary
-    /// The theme's `sidebar.mustache`, rendered once per build; each page marks its own link.
-    let sidebar: String
+    /// The theme's `sidebar.mustache`, rendered once per page depth (by the page's
+    /// way back to the root, `""`, `../`, …); each page marks its own link.
+    let sidebars: [String: String]
     let data: SiteData
     let now: Date
     let objectURLs: [String: [String: String]]
     let bodySuffix: String
 
     func render(_ plan: PagePlan) -> String {
-        let directives = DirectiveRenderer(config: config, data: data, scope: plan.scope, now: now, objectURLs: objectURLs)
+        let root = Routes.root(ofPage: plan.urlPath)
+        let directives = DirectiveRenderer(config: config, data: data, scope: plan.scope, now: now, objectURLs: objectURLs, pagePath: plan.urlPath)
         var content: String
         var slugs: [String] = []
         switch plan.content {
@@ -22,7 +24,7 @@ struct PageRenderer: Sendable {
             // `{param}` is replaced in the Markdown's HTML and in directive attributes,
             // never inside what directives draw (store strings are not templates).
             let html = PageText.substitute(
-                markdownHTML ?? page.renderMarkdown(rewriteLink: { Routes.rewriteLink($0, fromDashboard: source.path, baseURL: config.baseURL) }),
+                markdownHTML ?? page.renderMarkdown(rewriteLink: { Routes.rewriteLink($0, fromDashboard: source.path, pageURLPath: plan.urlPath) }),
                 scope: plan.scope, escape: true)
             content = page.substitute(in: html) { directive in
                 var directive = directive
@@ -40,21 +42,28 @@ struct PageRenderer: Sendable {
                                             location: SourceLocation(file: "", line: 1, column: 1))).html
             }.joined(separator: "\n")
             slugs = metrics.map(\.slug)
+        case .metricPage(let slug):
+            content = config.metric(slug).map { MetricPageContent(renderer: directives).html($0) } ?? ""
+            slugs = [slug]
+        case .metricIndex:
+            content = MetricPageContent(renderer: directives).index()
         }
         let used = Set(slugs)
         let metrics = config.metrics.filter { used.contains($0.slug) }
-        let freshness = Freshness(metrics: metrics.isEmpty ? config.metrics : metrics, data: data, now: now)
+        let freshness = Freshness(metrics: metrics.isEmpty ? config.metrics : metrics, data: data, now: now, timeZone: config.timeZone)
         var page: [String: Any] = [
             "title": plan.title,
             "content": content,
-            "url": config.baseURL + plan.urlPath,
+            "path": plan.urlPath,
+            "url": config.publicURL(of: plan.urlPath) ?? Routes.link(to: plan.urlPath, root: root),
             "is_home": plan.urlPath.isEmpty,
         ]
+        if let canonical = config.publicURL(of: plan.urlPath) { page["canonical"] = canonical }
         if let description = plan.description { page["description"] = description }
         let context: [String: Any] = [
-            "site": ["title": config.title, "base_url": config.baseURL],
+            "site": config.themeContext(root: root),
             "page": page,
-            "sidebar": Self.markCurrent(config.baseURL + navigationPath(plan), in: sidebar),
+            "sidebar": Self.markCurrent(Routes.link(to: navigationPath(plan), root: root), in: sidebars[root] ?? ""),
             "freshness": freshness.context,
         ]
         var html = library.render(context, withTemplate: "page") ?? ""
@@ -81,8 +90,9 @@ struct PageRenderer: Sendable {
         return sidebar
     }
 
-    /// The sidebar entry a page highlights: an object page highlights its folder.
+    /// The sidebar entry a page highlights: an object page or a metric page highlights its folder.
     func navigationPath(_ plan: PagePlan) -> String {
+        if case .metricPage = plan.content { return MetricPages.folder }
         guard plan.scope.key != nil else { return plan.urlPath }
         let parts = plan.urlPath.split(separator: "/").dropLast()
         return parts.isEmpty ? plan.urlPath : parts.joined(separator: "/") + "/"

@@ -13,6 +13,8 @@ public struct SiteBuilder: Sendable {
     public var now: Date
     /// HTML added before `</body>` of every page (the live-reload script of `dbag serve`).
     public var bodySuffix: String
+    /// Receives warnings (located, never fatal), e.g. a `key=` the store has no values for.
+    public var warn: @Sendable (Diagnostic) -> Void = { _ in }
 
     public init(config: Config, now: Date = Date(), bodySuffix: String = "") {
         self.config = config
@@ -96,10 +98,13 @@ public struct SiteBuilder: Sendable {
         do {
             data = try SiteData.load(config)
             try data.addSeries(SeriesLoader.load(config: config))
+            data.events = ChartEvent.sorted(config.events + data.events)
         } catch let error as DiagnosticList {
             diagnostics += error.diagnostics
+        } catch let error as Diagnostic {
+            diagnostics.append(error)
         } catch {
-            diagnostics.append(error as? Diagnostic ?? Diagnostic("cannot read the store: \(error)", file: config.storeName))
+            diagnostics.append(Diagnostic("cannot read the store: \((error as? Diagnostic)?.message ?? "\(error)")", file: config.storeName))
         }
         // 3–4. Dashboards, parsed and validated.
         var sources: [DashboardSource] = []
@@ -121,9 +126,12 @@ public struct SiteBuilder: Sendable {
             }
             if !page.frontMatter.draft { parsed.append((source, page, heading)) }
         }
+        let links = DashboardLinks(sources: sources, drafts: Set(sources.map(\.path)).subtracting(parsed.map(\.0.path)))
+        for (source, page, _) in parsed { diagnostics += links.errors(in: page, source: source) }
         guard diagnostics.isEmpty, let theme, let library else {
             throw DiagnosticList(diagnostics.sorted { ($0.file ?? "", $0.line ?? 0, $0.column ?? 0) < ($1.file ?? "", $1.line ?? 0, $1.column ?? 0) })
         }
+        for (_, page, _) in parsed { UnknownKeys.warnings(in: page, config: config, data: data).forEach(warn) }
         // 5. Pages.
         var planner = PagePlanner(config: config, data: data)
         for (source, page, heading) in parsed { planner.add(source: source, page: page, heading: heading) }
@@ -144,10 +152,12 @@ public struct SiteBuilder: Sendable {
     /// 6–7. Renders every page in parallel and applies the theme, handing each
     /// page to `deliver` (from several threads) as soon as it is done.
     func render(_ prepared: Prepared, deliver: @Sendable (OutputFile) -> Void) {
-        let navigation = ["site": ["title": config.title, "base_url": config.baseURL],
-                          "nav": prepared.navigation.context(baseURL: config.baseURL)] as [String: Any]
-        let sidebar = prepared.library.render(navigation, withTemplate: "sidebar") ?? ""
-        let renderer = PageRenderer(config: config, library: prepared.library, sidebar: sidebar,
+        var sidebars: [String: String] = [:]
+        for root in Set(prepared.plans.map { Routes.root(ofPage: $0.urlPath) }) {
+            let navigation = ["site": config.themeContext(root: root), "nav": prepared.navigation.context(root: root)] as [String: Any]
+            sidebars[root] = prepared.library.render(navigation, withTemplate: "sidebar") ?? ""
+        }
+        let renderer = PageRenderer(config: config, library: prepared.library, sidebars: sidebars,
                                     data: prepared.data, now: now, objectURLs: prepared.objectURLs, bodySuffix: bodySuffix)
         let plans = prepared.plans
         DispatchQueue.concurrentPerform(iterations: plans.count) { index in

@@ -11,6 +11,10 @@ public struct SiteData: Sendable {
     public var lastSaved: [String: Date]
     /// metric → its latest collection run.
     public var latestRuns: [String: CollectionRun]
+    /// Events from the store and dbag.yml, by day (see `SiteBuilder.prepare`).
+    public var events: [ChartEvent] = []
+    /// metric → its latest failed collection run, for metric pages.
+    public var latestFailures: [String: CollectionRun] = [:]
 
     public init(series: [String: [String: [DayValue]]] = [:], labels: [String: [String: String]] = [:],
                 lastSaved: [String: Date] = [:], latestRuns: [String: CollectionRun] = [:]) {
@@ -23,8 +27,11 @@ public struct SiteData: Sendable {
     /// Loads the store read-only; a project with no store yet has no data.
     public static func load(_ config: Config) throws -> SiteData {
         guard let store = try config.openStoreForReading() else { return SiteData() }
-        return SiteData(series: try store.allSeries(), labels: try store.labels(),
-                        lastSaved: try store.lastSaved(), latestRuns: try store.latestRuns())
+        var data = SiteData(series: try store.allSeries(), labels: try store.labels(),
+                            lastSaved: try store.lastSaved(), latestRuns: try store.latestRuns())
+        data.events = try store.events()
+        data.latestFailures = try store.latestFailures()
+        return data
     }
 
     /// The points of one metric and key (`""` for plain metrics).
@@ -35,6 +42,11 @@ public struct SiteData: Sendable {
     /// Keys of a per-object metric, sorted.
     public func keys(_ metric: String) -> [String] {
         (series[metric]?.keys).map { $0.sorted() } ?? []
+    }
+
+    /// The events a chart of these metrics shows, within `window` when given.
+    public func events(for slugs: [String], in window: ClosedRange<Day>? = nil) -> [ChartEvent] {
+        events.filter { event in event.applies(to: slugs) && (window.map { $0.contains(event.day) } ?? true) }
     }
 
     /// An object's label, or its key.

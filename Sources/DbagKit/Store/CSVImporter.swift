@@ -1,4 +1,3 @@
-import CSQLite
 import Foundation
 
 /// What an import wrote.
@@ -12,18 +11,22 @@ public struct CSVImportSummary: Sendable {
 
 /// Reads `metric,key,day,value` CSV (RFC 4180 quoting, LF or CRLF) straight from
 /// bytes into one prepared statement: no per-row Foundation objects. Any bad row
-/// stops the import with `file:line: error: …` and the transaction writes nothing.
+/// stops the import with `file:line:col: error: …` and the transaction writes nothing.
 struct CSVImporter {
-    /// A field: a byte range of the file, `escaped` when it holds doubled quotes.
+    /// A field: a byte range of the file, `escaped` when it holds doubled quotes,
+    /// and where it starts (its opening quote, when quoted).
     struct Field {
-        var start = 0, end = 0, escaped = false
+        var start = 0, end = 0, escaped = false, line = 1, column = 1
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
     let file: String
     var position = 0
     var line = 1
-    var fields = [Field](repeating: Field(), count: 4)
+    /// Where the current line starts, for columns.
+    var lineStart = 0
+    /// Room for one field more than a row holds, so a fifth can be pointed at.
+    var fields = [Field](repeating: Field(), count: 5)
     var fieldCount = 0
     var scratch: [UInt8] = []
 
@@ -31,24 +34,54 @@ struct CSVImporter {
         self.bytes = bytes
         self.file = file
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+        lineStart = position
     }
 
-    func fail(_ message: String, line: Int) -> Diagnostic {
-        Diagnostic(message, file: file, line: line)
+    /// The 1-based column of byte `offset` on the current line, counting characters (UTF-8 scalars).
+    func column(at offset: Int) -> Int {
+        1 + bytes[lineStart..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
+    /// An error at byte `offset` of the current line.
+    func fail(_ message: String, at offset: Int) -> Diagnostic {
+        Diagnostic(message, file: file, line: line, column: column(at: offset))
+    }
+
+    /// Where field `index` of the current record starts.
+    func location(field index: Int) -> SourceLocation {
+        SourceLocation(file: file, line: fields[index].line, column: fields[index].column)
+    }
+
+    /// An error at the start of a field.
+    func fail(_ message: String, field index: Int) -> Diagnostic {
+        Diagnostic(message, at: location(field: index))
+    }
+
+    mutating func newLine(at offset: Int) {
+        line += 1
+        lineStart = offset
+    }
+
+    mutating func append(_ field: Field) {
+        if fieldCount < fields.count { fields[fieldCount] = field }
+        fieldCount += 1
     }
 
     /// Reads the next record into `fields`; false at the end of the file.
     mutating func nextRecord() throws(Diagnostic) -> Bool {
         guard position < bytes.count else { return false }
         fieldCount = 0
-        let recordLine = line
         while true {
-            var field = Field()
+            var field = Field(line: line, column: column(at: position))
             if bytes[position] == 34 {
+                let opening = (position, line, lineStart)
                 position += 1
                 field.start = position
                 while true {
-                    guard position < bytes.count else { throw fail("a quoted field is never closed", line: recordLine) }
+                    guard position < bytes.count else {
+                        (line, lineStart) = (opening.1, opening.2)
+                        throw fail("a quoted field is never closed", at: opening.0)
+                    }
                     let c = bytes[position]
                     if c == 34 {
                         if position + 1 < bytes.count, bytes[position + 1] == 34 {
@@ -60,40 +93,40 @@ struct CSVImporter {
                         position += 1
                         break
                     }
-                    if c == 10 { line += 1 }
                     position += 1
+                    if c == 10 { newLine(at: position) }
                 }
                 if position < bytes.count, bytes[position] != 44, bytes[position] != 10, bytes[position] != 13 {
-                    throw fail("unexpected text after a closing quote", line: line)
+                    throw fail("unexpected text after a closing quote", at: position)
                 }
             } else {
                 field.start = position
                 while position < bytes.count {
                     let c = bytes[position]
                     if c == 44 || c == 10 || c == 13 { break }
-                    if c == 34 { throw fail("a quote inside an unquoted field (quote the whole field and double the quote)", line: line) }
+                    if c == 34 { throw fail("a quote inside an unquoted field (quote the whole field and double the quote)", at: position) }
                     position += 1
                 }
                 field.end = position
             }
-            if fieldCount < fields.count { fields[fieldCount] = field }
-            fieldCount += 1
+            append(field)
             guard position < bytes.count else { return true }
             switch bytes[position] {
             case 44:
                 position += 1
                 if position == bytes.count {
-                    fieldCount += 1
+                    // A comma at the very end: one more, empty field.
+                    append(Field(start: position, end: position, line: line, column: column(at: position)))
                     return true
                 }
             case 13:
                 position += 1
                 if position < bytes.count, bytes[position] == 10 { position += 1 }
-                line += 1
+                newLine(at: position)
                 return true
             default:
                 position += 1
-                line += 1
+                newLine(at: position)
                 return true
             }
         }
@@ -132,11 +165,11 @@ struct CSVImporter {
         return Day(year: n[0], month: n[1], day: n[2]) != nil
     }
 
-    /// Parses a finite decimal number (`12`, `-0.25`, `1e-7`); nil otherwise.
+    /// Parses a finite decimal number (`12`, `-0.25`, `1e-7`); nil otherwise (`nan`, `inf`, `1e400`).
     static func number(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard !b.isEmpty, b.count < 64 else { return nil }
+        guard !b.isEmpty else { return nil }
         for c in b where !((c >= 48 && c <= 57) || c == 46 || c == 45 || c == 43 || c == 101 || c == 69) { return nil }
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> Double? in
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: b.count + 1) { buffer -> Double? in
             guard let base = buffer.baseAddress else { return nil }
             for (i, c) in b.enumerated() { base[i] = CChar(bitPattern: c) }
             base[b.count] = 0

@@ -1,4 +1,3 @@
-import CSQLite
 import Foundation
 
 /// The CSV form of the store shared by `dbag export` and `dbag import`.
@@ -40,13 +39,13 @@ extension MetricStore {
         out.reserveCapacity(70_000)
         out.append(contentsOf: Array((StoreCSV.header + "\n").utf8))
         while try statement.step() {
+            let row = StoreRow(statement, store: database.path)
+            guard statement.withText(2, CSVImporter.isDay) else { throw row.bad(2, "a day (YYYY-MM-DD)") }
             for column in 0..<3 {
-                let text = sqlite3_column_text(statement.handle, Int32(column))
-                let count = Int(sqlite3_column_bytes(statement.handle, Int32(column)))
-                StoreCSV.appendField(UnsafeBufferPointer(start: text, count: text == nil ? 0 : count), to: &out)
+                statement.withText(column) { StoreCSV.appendField($0, to: &out) }
                 out.append(44)
             }
-            out.append(contentsOf: StoreCSV.number(statement.double(3)).utf8)
+            out.append(contentsOf: StoreCSV.number(try row.value(3)).utf8)
             out.append(10)
             if out.count >= 65_536 {
                 try write(Data(out))

@@ -1,15 +1,4 @@
-import CSQLite
 import Foundation
-
-private let SQLITE_STATIC = unsafeBitCast(0, to: sqlite3_destructor_type.self)
-private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-/// Binds bytes as text; empty bytes bind `''`, never NULL.
-private func bindText(_ handle: OpaquePointer, _ index: Int32, _ b: UnsafeBufferPointer<UInt8>, copy: Bool) {
-    let empty: StaticString = ""
-    let pointer = UnsafeRawPointer(b.count > 0 ? b.baseAddress : nil) ?? UnsafeRawPointer(empty.utf8Start)
-    sqlite3_bind_text(handle, index, pointer.assumingMemoryBound(to: CChar.self), Int32(b.count), copy ? SQLITE_TRANSIENT : SQLITE_STATIC)
-}
 
 extension MetricStore {
     /// Imports CSV bytes (`metric,key,day,value` header, then rows) in one transaction.
@@ -24,7 +13,7 @@ extension MetricStore {
         guard try reader.nextRecord(), reader.fieldCount == 4,
               (0..<4).allSatisfy({ i in reader.withField(i) { b, _ in String(decoding: b, as: UTF8.self) } == ["metric", "key", "day", "value"][i] })
         else {
-            throw Diagnostic("the first line must be the header \(StoreCSV.header)", file: file, line: 1)
+            throw Diagnostic("the first line must be the header \(StoreCSV.header)", file: file, line: 1, column: 1)
         }
         let stamp = Timestamp.string(Date())
         // A bigger page cache for the bulk insert (64 MB), back to the default afterwards.
@@ -33,45 +22,47 @@ extension MetricStore {
         return try database.transaction {
             let insert = try database.prepare("INSERT OR REPLACE INTO metric_values (metric, key, day, value, collected_at) VALUES (?, ?, ?, ?, ?)")
             try insert.bind(stamp, at: 5)
-            let handle = insert.handle
             var rows = 0
             var metrics = Set<String>()
             var lastMetric: [UInt8] = []
-            while true {
-                let line = reader.line
-                guard try reader.nextRecord() else { break }
+            while try reader.nextRecord() {
                 if reader.isBlankRecord { continue }
                 guard reader.fieldCount == 4 else {
-                    throw Diagnostic("expected 4 fields (metric,key,day,value), found \(reader.fieldCount)", file: file, line: line)
+                    let at = reader.fieldCount > 4 ? 4 : reader.fieldCount - 1
+                    throw reader.fail("expected 4 fields (metric,key,day,value), found \(reader.fieldCount)", field: at)
                 }
+                let at0 = reader.location(field: 0)
                 try reader.withField(0) { b, copy in
                     guard CSVImporter.isSlug(b) else {
-                        throw Diagnostic("metric '\(String(decoding: b, as: UTF8.self))' is not a slug (a-z, 0-9, '-')", file: file, line: line)
+                        throw Diagnostic("metric '\(String(decoding: b, as: UTF8.self))' is not a slug (a-z, 0-9, '-')", at: at0)
                     }
                     if !b.elementsEqual(lastMetric) {
                         lastMetric = Array(b)
                         metrics.insert(String(decoding: b, as: UTF8.self))
                     }
-                    bindText(handle, 1, b, copy: copy)
+                    insert.bindText(b, at: 1, copy: copy)
                 }
-                reader.withField(1) { b, copy in
-                    bindText(handle, 2, b, copy: copy)
+                let at1 = reader.location(field: 1)
+                try reader.withField(1) { b, copy in
+                    if let problem = StoredText.problem(bytes: b, what: "key") { throw Diagnostic(problem, at: at1) }
+                    insert.bindText(b, at: 2, copy: copy)
                 }
+                let at2 = reader.location(field: 2)
                 try reader.withField(2) { b, copy in
                     guard CSVImporter.isDay(b) else {
-                        throw Diagnostic("'\(String(decoding: b, as: UTF8.self))' is not a day (YYYY-MM-DD)", file: file, line: line)
+                        throw Diagnostic("'\(String(decoding: b, as: UTF8.self))' is not a day (YYYY-MM-DD)", at: at2)
                     }
-                    bindText(handle, 3, b, copy: copy)
+                    insert.bindText(b, at: 3, copy: copy)
                 }
+                let at3 = reader.location(field: 3)
                 try reader.withField(3) { b, _ in
                     guard let value = CSVImporter.number(b) else {
-                        throw Diagnostic("value '\(String(decoding: b, as: UTF8.self))' is not a finite number", file: file, line: line)
+                        throw Diagnostic("value '\(String(decoding: b, as: UTF8.self))' is not a finite number", at: at3)
                     }
-                    sqlite3_bind_double(handle, 4, value)
+                    try insert.bind(value, at: 4)
                 }
-                let rc = sqlite3_step(handle)
-                guard rc == SQLITE_DONE else { throw database.error(rc, sql: insert.sql) }
-                sqlite3_reset(handle)
+                try insert.step()
+                insert.reset(keepingBindings: true)
                 rows += 1
             }
             return CSVImportSummary(rows: rows, metrics: metrics.sorted())

@@ -11,8 +11,8 @@ extension MetricStore {
             """)
         var result: [String: [(key: String, day: Day, value: Double)]] = [:]
         while try statement.step() {
-            guard let day = Day(statement.string(2)) else { continue }
-            result[statement.string(0), default: []].append((statement.string(1), day, statement.double(3)))
+            let row = StoreRow(statement, store: database.path)
+            result[statement.string(0), default: []].append((statement.string(1), try row.day(2), try row.value(3)))
         }
         return result
     }

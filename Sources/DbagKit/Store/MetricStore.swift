@@ -36,6 +36,8 @@ public struct CollectionRun: Sendable, Hashable {
 /// The SQLite file that remembers one value per (metric, key, day).
 public final class MetricStore: @unchecked Sendable {
     public let database: SQLiteDatabase
+    /// The schema version opened: the latest, or an older one read as it is.
+    public private(set) var schemaVersion = StoreSchema.migrations.count
 
     /// Opens (creating with its folder, unless read-only) and migrates the store.
     public init(path: String, readOnly: Bool = false) throws {
@@ -47,9 +49,12 @@ public final class MetricStore: @unchecked Sendable {
         }
         database = try SQLiteDatabase(path: path, readOnly: readOnly)
         if readOnly {
-            guard try database.userVersion == StoreSchema.migrations.count else {
+            // An older store reads as it is (what a later migration adds is simply absent).
+            let version = try database.userVersion
+            guard (1...StoreSchema.migrations.count).contains(version) else {
                 throw SQLiteError(code: 1, message: "\(path) is not a dbag store at this version (run `dbag collect` or any writing command first)")
             }
+            schemaVersion = version
             return
         }
         try database.useWAL()
@@ -61,6 +66,8 @@ public final class MetricStore: @unchecked Sendable {
     /// and object labels in one transaction.
     public func save(_ values: [StoredValue], labels: [(metric: String, key: String, label: String)] = [],
                      replacing: Bool = true, at now: Date = Date()) throws {
+        let texts = values.map { ($0.key, "key") } + labels.flatMap { [($0.key, "key"), ($0.label, "label")] }
+        if let problem = texts.lazy.compactMap({ StoredText.problem($0, what: $1) }).first { throw Diagnostic(problem) }
         let stamp = Timestamp.string(now)
         try database.transaction {
             let insert = try database.prepare("INSERT OR \(replacing ? "REPLACE" : "IGNORE") INTO metric_values (metric, key, day, value, collected_at) VALUES (?, ?, ?, ?, ?)")
@@ -80,37 +87,27 @@ public final class MetricStore: @unchecked Sendable {
         }
     }
 
-    /// Logs collection runs in one transaction.
-    public func log(_ runs: [CollectionRun]) throws {
-        try database.transaction {
-            let insert = try database.prepare("INSERT INTO collection_runs (metric, day, started_at, finished_at, status, error) VALUES (?, ?, ?, ?, ?, ?)")
-            for run in runs {
-                try insert.run([.text(run.metric), .text(run.day.description), .text(Timestamp.string(run.started)),
-                                .text(Timestamp.string(run.finished)), .text(run.error == nil ? "ok" : "error"),
-                                run.error.map { .text($0) } ?? .null])
-            }
-        }
-    }
-
     /// Every value of every metric, grouped by metric then key, days ascending.
-    /// One query: the build loads each series once.
+    /// One query: the build loads each series once. A row that is not what dbag
+    /// writes (a hand-edited day or value) is an error naming it.
     public func allSeries() throws -> [String: [String: [DayValue]]] {
         let statement = try database.prepare("SELECT metric, key, day, value FROM metric_values ORDER BY metric, key, day")
         var result: [String: [String: [DayValue]]] = [:]
         while try statement.step() {
-            guard let day = Day(statement.string(2)) else { continue }
-            result[statement.string(0), default: [:]][statement.string(1), default: []].append(DayValue(day: day, value: statement.double(3)))
+            let row = StoreRow(statement, store: database.path)
+            result[statement.string(0), default: [:]][statement.string(1), default: []].append(DayValue(day: try row.day(2), value: try row.value(3)))
         }
         return result
     }
 
     /// One series, days ascending.
     public func series(_ metric: String, key: String = "") throws -> [DayValue] {
-        let statement = try database.prepare("SELECT day, value FROM metric_values WHERE metric = ? AND key = ? ORDER BY day")
+        let statement = try database.prepare("SELECT metric, key, day, value FROM metric_values WHERE metric = ? AND key = ? ORDER BY day")
         try statement.bind([.text(metric), .text(key)])
         var points: [DayValue] = []
         while try statement.step() {
-            if let day = Day(statement.string(0)) { points.append(DayValue(day: day, value: statement.double(1))) }
+            let row = StoreRow(statement, store: database.path)
+            points.append(DayValue(day: try row.day(2), value: try row.value(3)))
         }
         return points
     }
@@ -127,53 +124,39 @@ public final class MetricStore: @unchecked Sendable {
 
     /// The latest run of each metric (successful or not).
     public func latestRuns() throws -> [String: CollectionRun] {
+        try runs(latest: "SELECT max(id) FROM collection_runs GROUP BY metric")
+    }
+
+    /// The latest failed run of each metric that ever failed.
+    public func latestFailures() throws -> [String: CollectionRun] {
+        try runs(latest: "SELECT max(id) FROM collection_runs WHERE status = 'error' GROUP BY metric")
+    }
+
+    /// The runs whose ids `subquery` selects, by metric.
+    private func runs(latest subquery: String) throws -> [String: CollectionRun] {
         let statement = try database.prepare("""
-            SELECT metric, day, started_at, finished_at, error FROM collection_runs
-            WHERE id IN (SELECT max(id) FROM collection_runs GROUP BY metric)
+            SELECT metric, '' AS key, day, started_at, finished_at, error FROM collection_runs
+            WHERE id IN (\(subquery))
             """)
         var result: [String: CollectionRun] = [:]
         while try statement.step() {
-            guard let day = Day(statement.string(1)) else { continue }
+            let row = StoreRow(statement, store: database.path, table: "collection_runs")
             result[statement.string(0)] = CollectionRun(
-                metric: statement.string(0), day: day,
-                started: Timestamp.date(statement.string(2)) ?? .distantPast,
-                finished: Timestamp.date(statement.string(3)) ?? .distantPast,
-                error: statement.isNull(4) ? nil : statement.string(4))
+                metric: statement.string(0), day: try row.day(2),
+                started: try row.time(3), finished: try row.time(4),
+                error: statement.isNull(5) ? nil : statement.string(5))
         }
         return result
     }
 
     /// When each metric last had a value saved (collected, recorded or imported).
     public func lastSaved() throws -> [String: Date] {
-        let statement = try database.prepare("SELECT metric, max(collected_at) FROM metric_values GROUP BY metric")
+        // SQLite takes the bare columns (key, day) from the row holding the max.
+        let statement = try database.prepare("SELECT metric, key, day, max(collected_at) AS collected_at FROM metric_values GROUP BY metric")
         var result: [String: Date] = [:]
         while try statement.step() {
-            if let date = Timestamp.date(statement.string(1)) { result[statement.string(0)] = date }
+            result[statement.string(0)] = try StoreRow(statement, store: database.path).time(3)
         }
         return result
-    }
-}
-
-/// UTC timestamps as stored: `2026-11-25T14:01:49Z`.
-public enum Timestamp {
-    /// Formats a date as ISO 8601 UTC, whole seconds.
-    public static func string(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let day = Day(ordinal: Int((Double(seconds) / 86_400).rounded(.down)))
-        let rest = seconds - day.ordinal * 86_400
-        return "\(day)T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
-    }
-
-    /// Parses what `string` writes.
-    public static func date(_ text: String) -> Date? {
-        let parts = text.split(separator: "T")
-        guard parts.count == 2, let day = Day(parts[0]) else { return nil }
-        let time = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "Z")).split(separator: ":").compactMap { Int($0) }
-        guard time.count == 3 else { return nil }
-        return Date(timeIntervalSince1970: Double(day.ordinal * 86_400 + time[0] * 3600 + time[1] * 60 + time[2]))
-    }
-
-    private static func two(_ n: Int) -> String {
-        n < 10 ? "0\(n)" : "\(n)"
     }
 }

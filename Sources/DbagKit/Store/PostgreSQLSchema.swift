@@ -29,5 +29,15 @@ enum PostgreSQLSchema {
         );
         CREATE INDEX collection_runs_by_metric ON collection_runs (metric, finished_at);
         """,
+        """
+        CREATE TABLE events (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            day text COLLATE "C" NOT NULL,
+            label text COLLATE "C" NOT NULL,
+            metrics text NOT NULL DEFAULT '',
+            recorded_at text NOT NULL
+        );
+        CREATE INDEX events_by_day ON events (day);
+        """,
     ]
 }

@@ -167,7 +167,16 @@ public final class PostgreSQLStore: Store, @unchecked Sendable {
     }
 
     public func latestRuns() throws -> [String: CollectionRun] {
-        let result = try read("SELECT DISTINCT ON (metric) metric, day, started_at, finished_at, error FROM collection_runs ORDER BY metric, id DESC")
+        try runs(where: "")
+    }
+
+    public func latestFailures() throws -> [String: CollectionRun] {
+        try runs(where: "WHERE status = 'error'")
+    }
+
+    /// The latest run of each metric among those `filter` keeps.
+    private func runs(where filter: String) throws -> [String: CollectionRun] {
+        let result = try read("SELECT DISTINCT ON (metric) metric, day, started_at, finished_at, error FROM collection_runs \(filter) ORDER BY metric, id DESC")
         var runs: [String: CollectionRun] = [:]
         for row in 0..<result.rowCount {
             guard let day = Day(result.text(row, 1)) else { continue }

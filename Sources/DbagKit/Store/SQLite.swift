@@ -2,6 +2,7 @@ import CSQLite
 import Foundation
 
 private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+private let SQLITE_STATIC = unsafeBitCast(0, to: sqlite3_destructor_type.self)
 
 /// A connection to one SQLite file. Opened in serialized mode, so it may be
 /// shared between threads.
@@ -104,74 +105,6 @@ public final class SQLiteDatabase: @unchecked Sendable {
         sqlite3_set_authorizer(handle, authorizeRead, Unmanaged.passUnretained(rule).toOpaque())
     }
 
-    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
-        do {
-            let result = try body()
-            try execute("COMMIT")
-            return result
-        } catch {
-            try? execute("ROLLBACK")
-            throw error
-        }
-    }
-
-    /// `PRAGMA user_version`: the schema version migrations have reached.
-    public var userVersion: Int {
-        get throws(SQLiteError) {
-            let statement = try prepare("PRAGMA user_version")
-            _ = try statement.step()
-            return statement.int(0)
-        }
-    }
-
-    /// Applies `migrations[userVersion...]` in order, all in one `BEGIN IMMEDIATE`
-    /// transaction that reads `user_version` again once it holds the write lock, so
-    /// several processes opening a new store at once migrate it exactly once.
-    public func migrate(_ migrations: [String]) throws {
-        if try checkedVersion(migrations.count) == migrations.count { return }
-        try transaction {
-            let version = try checkedVersion(migrations.count)
-            for sql in migrations.dropFirst(version) {
-                try execute(sql)
-            }
-            if version < migrations.count {
-                try execute("PRAGMA user_version = \(migrations.count)")
-            }
-        }
-    }
-
-    /// `userVersion`, refused when newer than `known`.
-    private func checkedVersion(_ known: Int) throws(SQLiteError) -> Int {
-        let version = try userVersion
-        guard version <= known else {
-            throw SQLiteError(code: SQLITE_ERROR, message: "\(path) has schema version \(version), newer than this dbag knows (\(known)); upgrade dbag")
-        }
-        return version
-    }
-
-    /// Switches to WAL (a no-op when already so). Another process switching or
-    /// migrating at the same moment can hold the lock past the busy handler, so
-    /// this retries until the busy timeout has passed, then reports the mode it got.
-    public func useWAL(timeout: Double = 10) throws(SQLiteError) {
-        let deadline = Date().addingTimeInterval(timeout)
-        while true {
-            do throws(SQLiteError) {
-                let statement = try prepare("PRAGMA journal_mode = WAL")
-                _ = try statement.step()
-                let mode = statement.string(0).lowercased()
-                guard mode == "wal" else {
-                    throw SQLiteError(code: SQLITE_ERROR, message: "\(path) cannot use WAL mode (journal mode is \(mode))")
-                }
-                return
-            } catch where error.code & 0xff == SQLITE_BUSY || error.code & 0xff == SQLITE_LOCKED {
-                guard Date() < deadline else { throw error }
-                usleep(20_000)
-            }
-        }
-    }
-
     /// Asks a running statement to stop (used for timeouts); safe from any thread.
     public func interrupt() {
         sqlite3_interrupt(handle)
@@ -257,21 +190,30 @@ public final class SQLiteStatement {
         }
     }
 
-    /// Binds one parameter.
+    /// Binds one parameter; text is bound with its length, so a NUL byte is kept, not cut at.
     public func bind(_ value: SQLiteValue, at index: Int32) throws(SQLiteError) {
         let rc: Int32
         switch value {
         case .null: rc = sqlite3_bind_null(handle, index)
         case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
         case .real(let v): rc = sqlite3_bind_double(handle, index, v)
-        case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, SQLITE_TRANSIENT)
+        case .text(var v): rc = v.withUTF8 { bindText($0, at: index, copy: true) }
         }
         if rc != SQLITE_OK { throw database.error(rc, sql: sql) }
     }
 
     public func bind(_ value: String, at index: Int32) throws(SQLiteError) { try bind(.text(value), at: index) }
     public func bind(_ value: Double, at index: Int32) throws(SQLiteError) { try bind(.real(value), at: index) }
-    public func bind(_ value: Int, at index: Int32) throws(SQLiteError) { try bind(.integer(Int64(value)), at: index) }
+
+    /// Binds bytes as text (empty bytes bind `''`, never NULL). Without `copy` the
+    /// bytes must stay valid until the statement is stepped and reset.
+    @discardableResult
+    func bindText(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32, copy: Bool) -> Int32 {
+        let empty: StaticString = ""
+        let pointer = UnsafeRawPointer(bytes.isEmpty ? nil : bytes.baseAddress) ?? UnsafeRawPointer(empty.utf8Start)
+        return sqlite3_bind_text(handle, index, pointer.assumingMemoryBound(to: CChar.self), Int32(bytes.count),
+                                 copy ? SQLITE_TRANSIENT : SQLITE_STATIC)
+    }
 
     /// Advances to the next row; false when done.
     @discardableResult
@@ -284,10 +226,10 @@ public final class SQLiteStatement {
         }
     }
 
-    /// Resets for another run and clears bindings.
-    public func reset() {
+    /// Resets for another run, clearing the bindings unless asked to keep them.
+    public func reset(keepingBindings: Bool = false) {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
+        if !keepingBindings { sqlite3_clear_bindings(handle) }
     }
 
     /// Runs the statement once with these parameters, ignoring rows.
@@ -298,14 +240,21 @@ public final class SQLiteStatement {
     }
 
     public var columnCount: Int { Int(sqlite3_column_count(handle)) }
-    public func columnName(_ i: Int) -> String { String(cString: sqlite3_column_name(handle, Int32(i))) }
+    public func columnName(_ i: Int) -> String { sqlite3_column_name(handle, Int32(i)).map { String(cString: $0) } ?? "" }
     public func isNull(_ i: Int) -> Bool { sqlite3_column_type(handle, Int32(i)) == SQLITE_NULL }
     public func int(_ i: Int) -> Int { Int(sqlite3_column_int64(handle, Int32(i))) }
     public func double(_ i: Int) -> Double { sqlite3_column_double(handle, Int32(i)) }
 
+    /// A column's text, all of its bytes (a NUL byte inside is kept).
     public func string(_ i: Int) -> String {
-        guard let text = sqlite3_column_text(handle, Int32(i)) else { return "" }
-        return String(cString: text)
+        withText(i) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Hands `body` a column's text bytes, valid only during the call.
+    func withText<T>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        let text = sqlite3_column_text(handle, Int32(i))
+        let count = text == nil ? 0 : Int(sqlite3_column_bytes(handle, Int32(i)))
+        return try body(UnsafeBufferPointer(start: text, count: count))
     }
 
     /// A column as a typed value.

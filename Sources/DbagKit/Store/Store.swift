@@ -27,6 +27,17 @@ public protocol Store: AnyObject, Sendable {
     func exportCSV(_ write: (Data) throws -> Void) throws
     /// Imports CSV in the export's form in one transaction, all or nothing; `file` names it in errors.
     func importCSV(_ data: Data, file: String) throws -> CSVImportSummary
+    /// The latest failed run of each metric that ever failed.
+    func latestFailures() throws -> [String: CollectionRun]
+    /// Removes a metric's values (of one key, or all) on the days `from...to` (nil: every day); returns how many.
+    @discardableResult
+    func delete(metric: String, key: String?, from: Day?, to: Day?) throws -> Int
+    /// Whether the store holds any value at all.
+    func hasValues() throws -> Bool
+    /// Stores an event (`dbag event`).
+    func addEvent(_ event: ChartEvent, at now: Date) throws
+    /// Every stored event, by day then label.
+    func events() throws -> [ChartEvent]
 }
 
 extension Store {
@@ -43,6 +54,11 @@ extension Store {
     /// Saves a collection stamped now.
     public func saveCollection(day: Day, outcomes: [MetricOutcome]) throws {
         try saveCollection(day: day, outcomes: outcomes, at: Date())
+    }
+
+    /// Stores an event stamped now.
+    public func addEvent(_ event: ChartEvent) throws {
+        try addEvent(event, at: Date())
     }
 
     /// A plain metric's series.

@@ -1,4 +1,5 @@
 /// The store's migrations, applied in order by `PRAGMA user_version`.
+/// Version 2 adds `events` (`metrics` is a comma-separated list of slugs, '' for every chart).
 /// Documented for users in README ("The store").
 enum StoreSchema {
     static let migrations: [String] = [
@@ -27,6 +28,16 @@ enum StoreSchema {
             error TEXT
         );
         CREATE INDEX collection_runs_by_metric ON collection_runs (metric, finished_at);
+        """,
+        """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,
+            label TEXT NOT NULL,
+            metrics TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX events_by_day ON events (day);
         """,
     ]
 }

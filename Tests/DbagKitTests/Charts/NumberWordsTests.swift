@@ -47,6 +47,13 @@ extension Charts {
             #expect(ValueFormatter(format: .bytes).columnStrings([1.2e9, 3e8]) == ["1.2 GB", "0.3 GB"])
         }
 
+        @Test func changesInAColumnShareTheirDecimals() {
+            #expect(Delta.between(98, 100, format: .number, relativeDecimals: 1).text == "▼ -2.0%")
+            #expect(Delta.between(110.5, 100, format: .number, relativeDecimals: 1).text == "▲ +10.5%")
+            #expect(Delta.between(98, 100, format: .number).text == "▼ -2%")
+            #expect(Delta.between(0.5, 0.4, format: .percent, relativeDecimals: 1).text == "▲ +10.0 pp")
+        }
+
         @Test func oneValueSparklineSaysSo() {
             let spark = Sparkline(points: [DayValue(day: ChartFixtures.start, value: 3)], name: "x").render()
             #expect(spark.contains(">1 value<"))

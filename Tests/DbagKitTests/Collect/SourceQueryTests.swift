@@ -118,7 +118,7 @@ import Testing
     }
 
     /// `dbag collect` reports the second statement at the query in dbag.yml and collects the others.
-    @Test func collectCommandLocatesTheQuery() throws {
+    @Test func collectCommandLocatesTheQuery() async throws {
         try project.write("dbag.yml", """
             sources:
               app: { sqlite: app.db }
@@ -128,7 +128,7 @@ import Testing
               two:
                 collect: { source: app, sql: "SELECT count(*) FROM users; DELETE FROM users" }
             """)
-        let run = try CLITests.dbag(["collect"], in: project)
+        let run = try await CLITests.dbagOffPool(["collect"], in: project)
         #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("dbag.yml:7:34: error: two: the query holds more than one statement"), "\(run.stderr)")
         #expect(run.stdout == "ok  2\n")

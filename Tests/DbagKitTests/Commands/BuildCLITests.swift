@@ -20,7 +20,7 @@ import Testing
         #expect(try CLITests.dbag(["record", "deploys", "3", "--date", "2026-01-05"], in: project).status == 0)
         let first = try CLITests.dbag(["build"], in: project)
         #expect(first.status == 0)
-        #expect(first.stdout.contains("built 2 pages"))
+        #expect(first.stdout.contains("built 4 pages"))  // two dashboards, metrics/ and metrics/deploys/
         let before = try Self.files(in: project.path + "/site")
         #expect(try CLITests.dbag(["build"], in: project).status == 0)
         let after = try Self.files(in: project.path + "/site")
@@ -60,11 +60,14 @@ import Testing
 
     @Test func outAndBaseURLOptions() throws {
         let project = try project()
-        let run = try CLITests.dbag(["build", "--out", "public", "--base-url", "/metrics"], in: project)
+        let run = try CLITests.dbag(["build", "--out", "public", "--base-url", "https://example.org/metrics"], in: project)
         #expect(run.status == 0)
         let index = try String(contentsOfFile: project.path + "/public/index.html", encoding: .utf8)
-        #expect(index.contains("href=\"/metrics/team/\""))
-        #expect(index.contains("href=\"/metrics/assets/style.css\""))
+        let team = try String(contentsOfFile: project.path + "/public/team/index.html", encoding: .utf8)
+        #expect(index.contains("href=\"team/index.html\""))
+        #expect(index.contains("href=\"assets/style.css\""))
+        #expect(team.contains("href=\"../assets/style.css\""))
+        #expect(team.contains("<link rel=\"canonical\" href=\"https://example.org/metrics/team/\">"))
         #expect(!FileManager.default.fileExists(atPath: project.path + "/site/index.html"))
     }
 

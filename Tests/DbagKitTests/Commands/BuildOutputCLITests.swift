@@ -86,6 +86,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: project.path + "/site"))
     }
 
+    @Test func anOutputThatCannotBeMadeIsOneClearError() throws {
+        let project = try BuildCLITests().project()
+        let run = try CLITests.dbag(["build", "--out", "dbag.yml/site"], in: project)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("error: cannot create the folder dbag.yml:"))
+        #expect(!run.stderr.contains("NSCocoaErrorDomain"))
+        try project.write("afile", "x")
+        let file = try CLITests.dbag(["build", "--out", "afile"], in: project)
+        #expect(file.status == 1)
+        #expect(file.stderr.contains("error: refusing to build into afile: it is not a folder"))
+        #expect(try String(contentsOfFile: project.path + "/afile", encoding: .utf8) == "x")
+    }
+
     /// Hidden entries beside `folder` in the project (staging folders of builds).
     static func hiddenBeside(_ project: ScratchProject, _ folder: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: project.path).filter { $0.hasPrefix(".\(folder).") }

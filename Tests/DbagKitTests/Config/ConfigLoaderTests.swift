@@ -14,9 +14,40 @@ import Testing
 
     @Test func malformedYAMLNamesTheLine() {
         let errors = Self.errors("title: x\nmetrics:\n  a: [1, 2\n  b: 3\n")
-        #expect(errors.count == 1)
-        #expect(errors.first?.hasPrefix("dbag.yml:4:") == true)
-        #expect(errors.first?.contains("malformed YAML") == true)
+        #expect(errors == ["dbag.yml:3:6: error: the '[' on line 3 is never closed: add ']' at the end of that line"])
+    }
+
+    @Test(arguments: [
+        ("title: x\nmetrics:\n  a:\n    name: A\n      unit: x\n",
+         "dbag.yml:5:7: error: line 5 is indented deeper than line 4 ('name:'), which already has a value: start 'unit:' at column 5, in line with 'name:'"),
+        ("title: x\nmetrics:\n  a:\n    name: A\n   unit: x\n    good: up\n",
+         "dbag.yml:5:4: error: line 5 is indented 3 spaces, but the keys above it start at 4: line 'unit:' up with them (4 spaces), or with a key further left"),
+        ("title: x\n metrics:\n  a:\n",
+         "dbag.yml:2:2: error: line 2 is indented deeper than line 1 ('title:'), which already has a value: start 'metrics:' at column 1, in line with 'title:'"),
+        ("metrics:\n  a:\n    collect: { command: \"x\"\n  b:\n",
+         "dbag.yml:3:14: error: the '{' on line 3 is never closed: add '}' at the end of that line"),
+        ("title: a: b\n", "dbag.yml:1:9: error: line 1 has a second ': ' in a value: put the value in quotes, as key: \"a: b\""),
+        ("metrics:\n\ta:\n", "dbag.yml:2:1: error: line 2 is indented with a tab: YAML indents with spaces only"),
+    ])
+    func misindentedLinesAreNamedInPlainWords(_ yaml: String, _ expected: String) {
+        let errors = Self.errors(yaml)
+        #expect(errors == [expected])
+        #expect(!errors.joined().contains("not allowed in this context"))
+    }
+
+    @Test(arguments: [
+        ("/", "/"), ("/metrics", "/metrics/"), ("https://example.org", "https://example.org/"),
+        ("https://acme.github.io/metrics/", "https://acme.github.io/metrics/"),
+    ])
+    func baseURLsThatArePublicAddresses(_ text: String, _ expected: String) throws {
+        #expect(try Config.validatedBaseURL(text) == expected)
+    }
+
+    @Test func aBadBaseURLIsALocatedError() {
+        for bad in ["./", "file:///home/me/site", "metrics/", "https://", "https://x.org/a?b=1"] {
+            let errors = Self.errors("title: x\nbase_url: \"\(bad)\"\n")
+            #expect(errors.count == 1 && errors[0].hasPrefix("dbag.yml:2:11: error: '\(bad)'"), "\(bad): \(errors)")
+        }
     }
 
     @Test func unknownKeySuggestsTheNearest() {

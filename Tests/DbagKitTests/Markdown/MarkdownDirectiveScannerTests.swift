@@ -102,6 +102,8 @@ import Testing
     @Test(arguments: [
         ("::chart{title=\"open}", "1:15: unterminated quoted value of 'title': missing closing \""),
         ("x :value{metric=a", "1:9: '{' is never closed: add '}' after the attributes"),
+        ("We have :value{metric=a logged in today.", "1:15: '{' is never closed: add '}' after the attributes"),
+        ("::stat{metric=a title", "1:7: '{' is never closed: add '}' after the attributes"),
         ("::chart{metric=}", "1:9: attribute 'metric' has '=' but no value"),
         ("::chart{metric= period=7d}", "1:9: attribute 'metric' has '=' but no value"),
         ("::chart{metric=a metric=b}", "1:18: duplicate attribute 'metric'"),

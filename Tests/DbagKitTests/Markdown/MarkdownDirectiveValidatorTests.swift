@@ -17,6 +17,8 @@ import Testing
         ("::chart{metric=signups period=9x}", "1:24: bad period '9x' (use a number of days, weeks, months or years such as 7d, 30d, 90d, 12w, 6m, 1y or all)"),
         ("::chart{metric=signups type=pie}", "1:24: bad type 'pie' (use line, area, bar or step)"),
         ("::chart{metric=signups by=year}", "1:24: bad by 'year' (use day, week or month)"),
+        ("::chart{metric=signups compare=last}", "1:24: bad compare 'last' (use prior or year)"),
+        ("::chart{metric=signups period=all compare=prior}", "1:35: compare=prior needs a period such as 30d: period=all has no earlier period"),
         ("::chart{metric=signups height=tall}", "1:24: 'height' must be a whole number from 40 to 2000, not 'tall'"),
         ("::table{metric=comments top=ten}", "1:25: 'top' must be a whole number from 1 to 10000, not 'ten'"),
         (":::grid{columns=7}\n:::", "1:9: 'columns' must be a whole number from 1 to 6, not '7'"),

@@ -60,7 +60,7 @@ import Testing
 
     @Test func rendersRewrittenLinks() {
         let html = MarkdownTestSupport.render("[a](details.md) [b](sub/page.md#x) [c](https://x.org/y.md)")
-        #expect(html == "<p><a href=\"/details/\">a</a> <a href=\"/sub/page/#x\">b</a> <a href=\"https://x.org/y.md\">c</a></p>\n")
+        #expect(html == "<p><a href=\"details/index.html\">a</a> <a href=\"sub/page/index.html#x\">b</a> <a href=\"https://x.org/y.md\">c</a></p>\n")
     }
 
     @Test func rawHTMLIsOmittedUnlessUnsafe() {

@@ -18,7 +18,7 @@ enum MarkdownTestSupport {
     /// Renders a page, writing each directive as `[name attrs]` (containers as `<grid>` … `</grid>`).
     static func render(_ text: String, unsafeHTML: Bool = false) -> String {
         let (page, _) = MarkdownPage.parse(text, file: "p.md", unsafeHTML: unsafeHTML)
-        return page.render(rewriteLink: { Routes.rewriteLink($0, fromDashboard: "index.md", baseURL: "/") }) { directive in
+        return page.render(rewriteLink: { Routes.rewriteLink($0, fromDashboard: "index.md", pageURLPath: "") }) { directive in
             let attributes = directive.attributes.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
             if directive.form == .container {
                 return DirectiveHTML("<\(directive.name)>", closing: "</\(directive.name)>")

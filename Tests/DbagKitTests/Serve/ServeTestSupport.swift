@@ -5,11 +5,6 @@ import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A small project on disk for the preview tests: one pushed metric with a value.
 struct ServeProject {
@@ -81,44 +76,7 @@ func fetch(_ port: UInt16, _ path: String) async throws -> Fetched {
 }
 
 /// Sends `GET <target>` exactly as written over a plain TCP socket and returns
-/// the status code of the answer. The blocking socket calls run off the
-/// cooperative thread pool, which the server needs.
+/// the status code of the answer.
 func rawGet(_ port: UInt16, _ target: String) async throws -> Int {
-    try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async {
-            continuation.resume(with: Result { try blockingGet(port, target) })
-        }
-    }
-}
-
-private func blockingGet(_ port: UInt16, _ target: String) throws -> Int {
-    #if canImport(Glibc)
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    #else
-    let fd = socket(AF_INET, SOCK_STREAM, 0)
-    #endif
-    try #require(fd >= 0)
-    defer { close(fd) }
-    var timeout = timeval(tv_sec: 10, tv_usec: 0)
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
-    try #require(connected == 0)
-    let request = Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
-    _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
-    var answer: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-        let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-        if count <= 0 { break }
-        answer += buffer[0..<count]
-    }
-    let statusLine = String(decoding: answer, as: UTF8.self).split(separator: "\r\n").first ?? ""
-    let parts = statusLine.split(separator: " ")
-    return try #require(parts.count >= 2 ? Int(parts[1]) : nil, "no status in \(statusLine)")
+    try await RawHTTP.exchange(port, "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").status
 }

@@ -11,17 +11,19 @@ import Testing
     }
 
     @Test(arguments: [
-        ("details.md", "index.md", "/m/details/"),
-        ("details.md#growth", "index.md", "/m/details/#growth"),
-        ("../index.md", "team/build.md", "/m/"),
-        ("other.md", "team/build.md", "/m/team/other/"),
+        ("details.md", "index.md", "details/index.html"),
+        ("details.md#growth", "index.md", "details/index.html#growth"),
+        ("../index.md", "team/build.md", "../../index.html"),
+        ("other.md", "team/build.md", "../other/index.html"),
+        ("index.md", "team/build.md", "../index.html"),
+        ("./team/index.md", "details.md", "../team/index.html"),
         ("https://example.com/a.md", "index.md", "https://example.com/a.md"),
         ("#top", "index.md", "#top"),
         ("image.png", "index.md", "image.png"),
         ("../../x.md", "index.md", "../../x.md"),
     ])
     func markdownLinksBecomePageLinks(_ link: String, _ page: String, _ expected: String) {
-        #expect(Routes.rewriteLink(link, fromDashboard: page, baseURL: "/m/") == expected)
+        #expect(Routes.rewriteLink(link, fromDashboard: page, pageURLPath: Routes.urlPath(forDashboard: page)) == expected)
     }
 }
 

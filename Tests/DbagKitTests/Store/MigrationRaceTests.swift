@@ -5,14 +5,15 @@ import Testing
 /// Several real `dbag` processes open a store that does not exist yet, at the same moment.
 @Suite struct MigrationRaceTests {
     /// Starts every command at once, then waits for all; (status, stderr) of each.
-    static func race(_ commands: [[String]], in project: ScratchProject) throws -> [(Int32, String)] {
+    /// Called through `Blocking.run`, so the waiting holds no Swift concurrency thread.
+    static func race(_ commands: [[String]], at directory: URL) throws -> [(Int32, String)] {
         let executable = try CLITests.executable()
         var running: [(Process, Pipe)] = []
         for arguments in commands {
             let process = Process()
             process.executableURL = executable
             process.arguments = arguments
-            process.currentDirectoryURL = project.directory
+            process.currentDirectoryURL = directory
             let err = Pipe()
             process.standardOutput = FileHandle.nullDevice
             process.standardError = err
@@ -26,7 +27,7 @@ import Testing
         }
     }
 
-    @Test func collectorsAndRecordersRacingOnANewStoreAllSucceed() throws {
+    @Test func collectorsAndRecordersRacingOnANewStoreAllSucceed() async throws {
         for round in 0..<8 {
             let project = try ScratchProject()
             try project.database("app.db", "CREATE TABLE t (x); INSERT INTO t VALUES (1), (2), (3);")
@@ -41,7 +42,8 @@ import Testing
             let days = (1...4).map { "2026-01-0\($0)" }
             let commands = days.map { ["collect", "--date", $0] }
                 + days.enumerated().map { ["record", "pushed", "\($0.offset + 10)", "--date", $0.element] }
-            let results = try Self.race(commands, in: project)
+            let directory = project.directory
+            let results = try await Blocking.run { try Self.race(commands, at: directory) }
             for (status, stderr) in results {
                 #expect(status == 0, "round \(round): \(stderr)")
             }

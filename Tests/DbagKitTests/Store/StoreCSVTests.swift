@@ -59,13 +59,25 @@ import Testing
     }
 
     @Test(arguments: [
-        ("m,,2026-01-01,1\nm,,2026-01-02", "data.csv:3: error: expected 4 fields (metric,key,day,value), found 3"),
-        ("m,,2026-01-01,1\nm,,2026-02-30,1", "data.csv:3: error: '2026-02-30' is not a day (YYYY-MM-DD)"),
-        ("m,,2026-01-01,abc", "data.csv:2: error: value 'abc' is not a finite number"),
-        ("m,,2026-01-01,1\n\nm,,2026-01-01,nan", "data.csv:4: error: value 'nan' is not a finite number"),
-        ("M!,,2026-01-01,1", "data.csv:2: error: metric 'M!' is not a slug (a-z, 0-9, '-')"),
-        ("m,\"a\nb\",2026-01-01,1\nm,,2026-01-01,1e999", "data.csv:4: error: value '1e999' is not a finite number"),
-        ("m,\"open,2026-01-01,1", "data.csv:2: error: a quoted field is never closed"),
+        ("m,,2026-01-01,1\nm,,2026-01-02", "data.csv:3:4: error: expected 4 fields (metric,key,day,value), found 3"),
+        ("m,,2026-01-01,1,2", "data.csv:2:17: error: expected 4 fields (metric,key,day,value), found 5"),
+        ("m,,2026-01-01,1\nm,,2026-02-30,1", "data.csv:3:4: error: '2026-02-30' is not a day (YYYY-MM-DD)"),
+        ("m,,2026-01-01,abc", "data.csv:2:15: error: value 'abc' is not a finite number"),
+        ("m,,2026-01-01,1\n\nm,,2026-01-01,nan", "data.csv:4:15: error: value 'nan' is not a finite number"),
+        ("m,,2026-01-01,inf", "data.csv:2:15: error: value 'inf' is not a finite number"),
+        ("m,,2026-01-01,-Infinity", "data.csv:2:15: error: value '-Infinity' is not a finite number"),
+        ("m,,2026-01-01,1e400", "data.csv:2:15: error: value '1e400' is not a finite number"),
+        ("m,,2026-01-01,-1e400", "data.csv:2:15: error: value '-1e400' is not a finite number"),
+        ("M!,,2026-01-01,1", "data.csv:2:1: error: metric 'M!' is not a slug (a-z, 0-9, '-')"),
+        ("m,\"a\nb\",2026-01-01,1\nm,,2026-01-01,1e999", "data.csv:4:15: error: value '1e999' is not a finite number"),
+        ("m,\"a\nb\",2026-01-01,x", "data.csv:3:15: error: value 'x' is not a finite number"),
+        ("m,\"open,2026-01-01,1", "data.csv:2:3: error: a quoted field is never closed"),
+        ("m,a\"b,2026-01-01,1", "data.csv:2:4: error: a quote inside an unquoted field (quote the whole field and double the quote)"),
+        ("m,\"é\"x,2026-01-01,1", "data.csv:2:6: error: unexpected text after a closing quote"),
+        ("m,a\u{0}b,2026-01-01,1", "data.csv:2:3: error: the key 'a\\0b' holds a NUL byte"),
+        // The last line ends in an empty value: an error, never the previous row's value.
+        ("m,,2026-01-01,7\nm,,2026-01-02,", "data.csv:3:15: error: value '' is not a finite number"),
+        ("m,,2026-01-01,7\nm,,2026-01-02,\n", "data.csv:3:15: error: value '' is not a finite number"),
     ])
     func badRowNamesTheLineAndImportsNothing(_ rows: String, _ message: String) throws {
         let store = try ScratchProject().store()
@@ -76,6 +88,33 @@ import Testing
             #expect("\(error)" == message)
         }
         #expect(try store.allSeries().isEmpty)
+    }
+
+    @Test func invalidUTF8KeyIsALocatedError() throws {
+        let store = try ScratchProject().store()
+        let csv = Data("metric,key,day,value\nm,".utf8) + Data([0x61, 0xFF]) + Data(",2026-01-01,1\n".utf8)
+        #expect(throws: Diagnostic("the key is not valid UTF-8", file: "x.csv", line: 2, column: 3)) {
+            try store.importCSV(csv, file: "x.csv")
+        }
+        #expect(try store.allSeries().isEmpty)
+    }
+
+    @Test(arguments: [
+        ("m,a\u{0}b,Acme", "x.csv:3:3: error: the key 'a\\0b' holds a NUL byte"),
+        ("m,a,Ac\u{0}me", "x.csv:3:5: error: the label 'Ac\\0me' holds a NUL byte"),
+        ("m,a", "x.csv:3:3: error: expected 3 fields (metric,key,label), found 2"),
+        ("m,a,b,c", "x.csv:3:7: error: expected 3 fields (metric,key,label), found 4"),
+        ("M,a,b", "x.csv:3:1: error: metric 'M' is not a slug (a-z, 0-9, '-')"),
+    ])
+    func badLabelRowIsLocatedAndImportsNothing(_ row: String, _ message: String) throws {
+        let store = try ScratchProject().store()
+        do {
+            _ = try store.importLabelsCSV(Data("metric,key,label\nm,ok,Fine\n\(row)\n".utf8), file: "x.csv")
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)" == message)
+        }
+        #expect(try store.labels().isEmpty)
     }
 
     @Test func headerIsRequired() throws {

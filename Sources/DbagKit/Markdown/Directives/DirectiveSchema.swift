@@ -85,6 +85,7 @@ public struct DirectiveSchema: Sendable {
             Attribute("type", .choice(["line", "area", "bar", "step"]), default: "line"),
             Attribute("period", .period, default: "90d"), Attribute("by", .choice(["day", "week", "month"]), default: "day"),
             Attribute("title", .text), Attribute("key", .text), Attribute("height", .integer(40...2000)),
+            Attribute("compare", .choice(["prior", "year"])),
         ], required: [["metric", "metrics"]]),
         Spec("sparkline", .block, [
             Attribute("metric", .metric), Attribute("period", .period, default: "30d"), Attribute("key", .text),

@@ -52,6 +52,9 @@ public struct DirectiveValidator: Sendable {
                 diagnostics.append(Diagnostic(message, at: present[1].location))
             }
         }
+        if let compare = directive.attribute(named: "compare"), directive.name == "chart", directive["period"] == "all" {
+            diagnostics.append(Diagnostic("compare=\(compare.value) needs a period such as 30d: period=all has no earlier period", at: compare.location))
+        }
     }
 
     /// A message when a value does not fit its kind, else nil.

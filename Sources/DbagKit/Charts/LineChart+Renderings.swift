@@ -1,0 +1,31 @@
+/// Several renderings of one chart for the theme to pick from by container width.
+extension LineChart {
+    /// The viewBox widths drawn by `renderings()`, narrowest first.
+    public static let renderWidths: [Double] = [300, 420, 600, 860]
+
+    /// The chart at every width of `renderWidths`, widest first, each in
+    /// `<div class="chart-size chart-w{width}">`; heights grow more slowly than widths.
+    /// The widest keeps `id`; only renderings for roomy boxes get hover targets.
+    public func renderings() -> String {
+        var out = ""
+        for w in Self.renderWidths.reversed() {
+            var copy = self
+            copy.id = w == Self.renderWidths.last ? id : id + "w\(Int(w))"
+            copy.width = w
+            copy.height = max(150, (height * (w / 640).squareRoot()).rounded())
+            copy.hoverTargets = w >= 600
+            if let svg = copy.svg() { out += "<div class=\"chart-size chart-w\(Int(w))\">" + svg + "</div>" }
+        }
+        return out
+    }
+
+    /// Indices of `series` grouped by how their values are written (format and unit), in first-seen order.
+    public static func unitGroups(_ series: [ChartSeries], default formatter: ValueFormatter) -> [[Int]] {
+        var groups: [(ValueFormatter, [Int])] = []
+        for (index, s) in series.enumerated() {
+            let f = s.formatter ?? formatter
+            if let at = groups.firstIndex(where: { $0.0.sameUnit(as: f) }) { groups[at].1.append(index) } else { groups.append((f, [index])) }
+        }
+        return groups.map(\.1)
+    }
+}
