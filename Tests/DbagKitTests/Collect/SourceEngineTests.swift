@@ -103,7 +103,7 @@ enum SourceEngine: String, CaseIterable, Sendable {
         let start = Date()
         let outcome = try await collect(engine, "endless")
         #expect(outcome.error?.contains("timed out after 500ms") == true)
-        #expect(Date().timeIntervalSince(start) < 20)
+        #expect(Date().timeIntervalSince(start) < 120)  // never waits for the endless query itself; generous for a loaded machine
     }
 
     @Test(arguments: SourceEngine.allCases) func rowCountsAndTypesAreChecked(engine: SourceEngine) async throws {
