@@ -33,6 +33,11 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        .systemLibrary(
+            name: "CMariaDB",
+            pkgConfig: "libmariadb",
+            providers: [.apt(["libmariadb-dev"])]
+        ),
         .systemLibrary(name: "CFolderSwap"),
         .target(
             name: "DbagKit",
@@ -40,6 +45,7 @@ let package = Package(
                 "CCmark",
                 "CSQLite",
                 "CLibPQ",
+                "CMariaDB",
                 "CFolderSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

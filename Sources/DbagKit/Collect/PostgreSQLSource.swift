@@ -26,13 +26,7 @@ final class PostgreSQLSource: SourceConnection, @unchecked Sendable {
         } catch {
             throw PostgreSQLSource.failure(error, timeout: timeout, location: location)
         }
-        do {
-            return try body(PostgreSQLRows(result, sql: sql))
-        } catch let error as CollectError {
-            throw error
-        } catch {
-            throw CollectError("\(error)")
-        }
+        return try PostgreSQLRows(result, sql: sql).read(body)
     }
 
     /// Runs `sql` in a read-only transaction; past `timeout` the server cancels it.

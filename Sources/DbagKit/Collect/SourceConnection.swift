@@ -58,6 +58,17 @@ public protocol SourceRows: AnyObject {
 extension SourceRows {
     public var columnCount: Int { columnNames.count }
 
+    /// Hands these rows to `body`: its `CollectError`s pass as they are, any other is worded as one.
+    func read<T>(_ body: (any SourceRows) throws -> T) throws(CollectError) -> T {
+        do {
+            return try body(self)
+        } catch let error as CollectError {
+            throw error
+        } catch {
+            throw CollectError("\(error)")
+        }
+    }
+
     /// The index of the result column with this name (case-insensitive), if any.
     public func columnIndex(named name: String) -> Int? {
         columnNames.firstIndex { $0.lowercased() == name }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Read-only source connections kept open for one run, so 1,000 sql metrics over
-/// one source do not connect 1,000 times. A PostgreSQL source gets one connection
+/// one source do not connect 1,000 times. A PostgreSQL or MySQL source gets one connection
 /// per run (queries take turns on it); a SQLite file one per concurrent query.
 /// A source that cannot be opened fails every later query at once, with the same error.
 public final class SourcePool: @unchecked Sendable {
@@ -68,6 +68,8 @@ public final class SourcePool: @unchecked Sendable {
             return try SQLiteSource(path: path)
         case .postgres(let template):
             return try PostgreSQLSource(conninfo: try source.expanded(template), name: source.name, timeZone: timeZone)
+        case .mysql(let template):
+            return try MySQLSource(url: try MySQLSource.url(template), name: source.name, timeZone: timeZone)
         }
     }
 
@@ -75,6 +77,7 @@ public final class SourcePool: @unchecked Sendable {
         switch source.address {
         case .sqlite: SQLiteSource.maxConnections
         case .postgres: PostgreSQLSource.maxConnections
+        case .mysql: MySQLSource.maxConnections
         }
     }
 }
@@ -91,7 +94,7 @@ extension Source {
 
     /// Checks that every `${NAME}` this source names is set.
     public func checkEnvironment() throws(Diagnostic) {
-        if case .postgres(let template) = address { _ = try template.expand() }
+        _ = try address.connectionString?.expand()
     }
 }
 

@@ -21,7 +21,7 @@ public enum SourceQuery {
 
     /// Every `sql` collector's and `series` query of `config`, prepared on its source
     /// without running: one located diagnostic per query that would fail before running.
-    /// Network sources (PostgreSQL) are opened only when `network` is true (`dbag check --sources`).
+    /// Network sources (PostgreSQL, MySQL) are opened only when `network` is true (`dbag check --sources`).
     public static func diagnostics(_ config: Config, network: Bool = false) -> [Diagnostic] {
         let pool = SourcePool(timeZone: config.timeZone)
         return config.metrics.compactMap { metric -> Diagnostic? in

@@ -95,14 +95,15 @@ public enum ConfigLoader {
         for (name, _, value) in pairs {
             guard let fields = reader.mapping(value, allowed: Source.engines, what: "source '\(name)'") else { continue }
             guard fields.count == 1, let field = fields.first else {
-                reader.error("source '\(name)' needs one of: { sqlite: path/to/db.sqlite3 } or { postgres: \"postgresql://…\" }", at: value)
+                reader.error("source '\(name)' needs one of: { sqlite: path/to/db.sqlite3 }, { postgres: \"postgresql://…\" } or { mysql: \"mysql://…\" }", at: value)
                 continue
             }
             guard let text = reader.string(field.value, key: field.key) else { continue }
             if field.key == "sqlite" {
                 sources[name] = Source(name: name, path: resolve(text, in: directory))
             } else {
-                sources[name] = Source(name: name, address: .postgres(EnvironmentString(text, location: reader.location(of: field.value))))
+                let string = EnvironmentString(text, location: reader.location(of: field.value))
+                sources[name] = Source(name: name, address: field.key == "mysql" ? .mysql(string) : .postgres(string))
             }
         }
         return sources

@@ -4,6 +4,16 @@ public enum SourceAddress: Sendable, Hashable {
     case sqlite(path: String)
     /// A libpq URI or `key=value` string, `${NAME}` expanded when a command runs.
     case postgres(EnvironmentString)
+    /// A `mysql://user:password@host:port/db` URL (MySQL or MariaDB), `${NAME}` expanded when a command runs.
+    case mysql(EnvironmentString)
+
+    /// A network source's connection string as written; nil for a SQLite file.
+    public var connectionString: EnvironmentString? {
+        switch self {
+        case .sqlite: nil
+        case .postgres(let text), .mysql(let text): text
+        }
+    }
 }
 
 /// A database that metrics query, always read-only.
@@ -12,7 +22,7 @@ public struct Source: Sendable {
     public var address: SourceAddress
 
     /// The keys a source may take in dbag.yml, one per engine.
-    public static let engines = ["sqlite", "postgres"]
+    public static let engines = ["sqlite", "postgres", "mysql"]
 
     public init(name: String, address: SourceAddress) {
         self.name = name
@@ -24,11 +34,12 @@ public struct Source: Sendable {
         self.init(name: name, address: .sqlite(path: path))
     }
 
-    /// The engine's key in dbag.yml: `sqlite` or `postgres`.
+    /// The engine's key in dbag.yml: `sqlite`, `postgres` or `mysql`.
     public var engine: String {
         switch address {
         case .sqlite: "sqlite"
         case .postgres: "postgres"
+        case .mysql: "mysql"
         }
     }
 

@@ -23,7 +23,7 @@ public enum CronSetup {
         }
         for source in config.sources.values.sorted(by: { $0.name < $1.name }) {
             guard let file = source.path else {
-                if case .postgres(let address) = source.address, isPrivateHost(address.template) {
+                if let address = source.address.connectionString, isPrivateHost(address.template) {
                     warnings.append("source '\(source.name)' names a host on this machine or a private network: GitHub's runners cannot reach it")
                 }
                 continue
@@ -74,7 +74,7 @@ public enum CronSetup {
     /// Whether a connection string names localhost, a socket or a private-looking host.
     static func isPrivateHost(_ text: String) -> Bool {
         let lower = text.lowercased()
-        return ["localhost", "127.0.0.1", "[::1]", "host=/", ".internal", ".local", "@10.", "@192.168.", "host=10.", "host=192.168."]
+        return ["localhost", "127.0.0.1", "[::1]", "host=/", ".internal", ".local", "@10.", "@192.168.", "host=10.", "host=192.168.", "socket="]
             .contains { lower.contains($0) }
     }
 

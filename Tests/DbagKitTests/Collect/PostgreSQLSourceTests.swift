@@ -8,8 +8,8 @@ import Testing
     let server: PostgresServer
     let database: String
 
-    init() throws {
-        server = try PostgresServer.shared()
+    init() async throws {
+        server = try await PostgresServer.shared()
         database = try server.database("""
             CREATE TABLE v (i2 int2, i4 int4, i8 int8, n numeric(12, 3), f4 float4, f8 float8, t text);
             INSERT INTO v VALUES (2, 4, 8000000000, 1234.567, 0.5, 0.125, ' 42 ');

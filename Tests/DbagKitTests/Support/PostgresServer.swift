@@ -19,9 +19,9 @@ final class PostgresServer: Sendable {
     let port: Int
     let bin: String
 
-    /// The server, started on first use.
-    static func shared() throws -> PostgresServer {
-        try started.get()
+    /// The server, started on first use; callers wait on a thread of their own, not on Swift's pool.
+    static func shared() async throws -> PostgresServer {
+        try await withCheckedContinuation { continuation in Blocking.thread { continuation.resume(returning: started) } }.get()
     }
 
     private static let started: Result<PostgresServer, StartError> = {
@@ -100,7 +100,7 @@ final class PostgresServer: Sendable {
 
     /// Runs a program to completion (posix_spawn and waitpid: pg_ctl leaves a server
     /// running behind it); a non-zero exit is an error quoting its output.
-    private static func run(_ arguments: [String]) throws -> String {
+    static func run(_ arguments: [String]) throws -> String {
         let output = "/tmp/dbag-pg-out-\(UUID().uuidString)"
         defer { unlink(output) }
         var actions = posix_spawn_file_actions_t()
@@ -134,7 +134,7 @@ final class PostgresServer: Sendable {
     }
 
     /// A TCP port on 127.0.0.1 that is free right now.
-    private static func freePort() throws -> Int {
+    static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw StartError(description: "socket() failed") }
         defer { close(fd) }
