@@ -9,8 +9,8 @@ import Testing
     let project: ScratchProject
     let store: String
 
-    init() throws {
-        server = try PostgresServer.shared()
+    init() async throws {
+        server = try await PostgresServer.shared()
         project = try ScratchProject()
         let database = try server.database()
         try server.admin(database).execute("GRANT ALL ON SCHEMA public TO \(PostgresServer.reader)")  // the store's owner

@@ -7,13 +7,13 @@ enum StoreEngine: String, CaseIterable, Sendable {
     case sqlite, postgres
 
     /// A fresh, empty store of this engine, and a folder to drop with it.
-    func open() throws -> (any Store, ScratchProject) {
+    func open() async throws -> (any Store, ScratchProject) {
         let folder = try ScratchProject()
         switch self {
         case .sqlite:
             return (try MetricStore(path: folder.directory.appendingPathComponent("store.sqlite").path), folder)
         case .postgres:
-            let server = try PostgresServer.shared()
+            let server = try await PostgresServer.shared()
             return (try #require(try PostgreSQLStore.open(server.socketConninfo(try server.database()))), folder)
         }
     }
@@ -22,8 +22,8 @@ enum StoreEngine: String, CaseIterable, Sendable {
 @Suite struct StoreEngineTests {
     let day = Day(ordinal: 20_000)
 
-    @Test(arguments: StoreEngine.allCases) func savedValuesReadBack(engine: StoreEngine) throws {
-        let (store, folder) = try engine.open()
+    @Test(arguments: StoreEngine.allCases) func savedValuesReadBack(engine: StoreEngine) async throws {
+        let (store, folder) = try await engine.open()
         defer { _ = folder }
         let stamp = Date(timeIntervalSince1970: 1_700_000_000)
         try store.save([StoredValue(metric: "a", day: day, value: 1.5), StoredValue(metric: "a", day: day.advanced(by: 1), value: -0.25),
@@ -40,8 +40,8 @@ enum StoreEngine: String, CaseIterable, Sendable {
         #expect(try store.series("a").first?.value == 10)
     }
 
-    @Test(arguments: StoreEngine.allCases) func aCollectionReplacesItsDayAndIsLogged(engine: StoreEngine) throws {
-        let (store, folder) = try engine.open()
+    @Test(arguments: StoreEngine.allCases) func aCollectionReplacesItsDayAndIsLogged(engine: StoreEngine) async throws {
+        let (store, folder) = try await engine.open()
         defer { _ = folder }
         let start = Date(timeIntervalSince1970: 1_700_000_000), end = start + 2
         try store.saveCollection(day: day, outcomes: [
@@ -60,8 +60,8 @@ enum StoreEngine: String, CaseIterable, Sendable {
         #expect(try store.labels()["per"]?["x"] == "X")
     }
 
-    @Test(arguments: StoreEngine.allCases) func anImportIsAllOrNothing(engine: StoreEngine) throws {
-        let (store, folder) = try engine.open()
+    @Test(arguments: StoreEngine.allCases) func anImportIsAllOrNothing(engine: StoreEngine) async throws {
+        let (store, folder) = try await engine.open()
         defer { _ = folder }
         let good = try store.importCSV(Data("metric,key,day,value\nm,,2026-01-01,1\nm,\"a,\tb\",2026-01-02,2.5\nm,,2026-01-01,3\n".utf8), file: "good.csv")
         #expect(good.rows == 3)
@@ -76,8 +76,8 @@ enum StoreEngine: String, CaseIterable, Sendable {
         #expect(try store.series("m").count == 1)
     }
 
-    @Test(arguments: StoreEngine.allCases) func deleteEventsAndFailures(engine: StoreEngine) throws {
-        let (store, folder) = try engine.open()
+    @Test(arguments: StoreEngine.allCases) func deleteEventsAndFailures(engine: StoreEngine) async throws {
+        let (store, folder) = try await engine.open()
         defer { _ = folder }
         #expect(try !store.hasValues())
         try store.save([StoredValue(metric: "m", key: "a", day: day, value: 1), StoredValue(metric: "m", key: "b", day: day, value: 2),
@@ -98,9 +98,9 @@ enum StoreEngine: String, CaseIterable, Sendable {
     }
 
     /// A store moves between engines through `export` and `import`, byte for byte, both ways.
-    @Test func exportsAreIdenticalAcrossEngines() throws {
-        let (sqlite, a) = try StoreEngine.sqlite.open()
-        let (postgres, b) = try StoreEngine.postgres.open()
+    @Test func exportsAreIdenticalAcrossEngines() async throws {
+        let (sqlite, a) = try await StoreEngine.sqlite.open()
+        let (postgres, b) = try await StoreEngine.postgres.open()
         defer { _ = (a, b) }
         let csv = "metric,key,day,value\nb,,2026-01-01,0.1\na,\"q\"\"uote\",2026-01-01,-0\na,Zed,2026-01-02,12345678901234\na,zed,2026-01-02,1e-07\n"
         _ = try sqlite.importCSV(Data(csv.utf8), file: "in.csv")
@@ -115,7 +115,7 @@ enum StoreEngine: String, CaseIterable, Sendable {
 
     /// Processes that open a fresh PostgreSQL store at once all migrate it safely.
     @Test func racingMigrationsAreSafe() async throws {
-        let server = try PostgresServer.shared()
+        let server = try await PostgresServer.shared()
         let conninfo = server.socketConninfo(try server.database())
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<6 {
