@@ -1,8 +1,8 @@
 // libFuzzer target: the value formatter and the scales. The bytes are read as
 // little-endian doubles (any bit pattern: NaN, infinities, subnormals, huge
 // values); each is formatted in every format, and together they are a series
-// fitted by a linear scale, ticked, and drawn as a chart and a sparkline over
-// a time scale.
+// fitted by a linear scale, ticked, and drawn as a chart (one style, chosen by the
+// input's length) and a sparkline over a time scale.
 import DbagKit
 import CLibFuzzer
 import Foundation
@@ -35,9 +35,8 @@ public func fuzz(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for tick in time.ticks() { _ = time(tick.day) }
     let points = values.enumerated().map { DayValue(day: end.advanced(by: $0.offset - values.count + 1), value: $0.element) }
     let format = formatters[size % formatters.count]
-    for style in LineChart.Style.allCases {
-        _ = LineChart(id: "c", title: "Fuzz", series: [ChartSeries(name: "a", points: points)], style: style, formatter: format).render()
-    }
+    let style = LineChart.Style.allCases[size % LineChart.Style.allCases.count]
+    _ = LineChart(id: "c", title: "Fuzz", series: [ChartSeries(name: "a", points: points)], style: style, formatter: format).render()
     _ = Sparkline(points: points, name: "s", formatter: format).render()
     return 0
 }
