@@ -26,6 +26,7 @@ enum BenchModes {
         BuildBenchmark.objects,
         ImportBenchmark.mode,
         CollectBenchmark.mode,
+        MarkdownBenchmark.mode,
     ]
 
     static func named(_ name: String) -> BenchMode? {

@@ -1,6 +1,6 @@
 // dbag-bench: rerunnable benchmarks. Build and run in release:
 //   swift run -c release dbag-bench MODE... [--runs N] [--warmup N] [--small]
-// MODE is build, objects, import, collect (BenchModes.all) or all. Each mode makes
+// MODE is build, objects, import, collect, markdown (BenchModes.all) or all. Each mode makes
 // its inputs once, then runs a warm-up and N repetitions (default 5), each in a
 // child process, and prints the median, min and max of every figure (time, peak
 // memory). Exits 1 when any repetition fails. DBAG_BENCH_DIR=/dev/shm puts the

@@ -6,20 +6,29 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate dbag.yml and the dashboards without writing anything, then check alerts.",
+        abstract: "Validate dbag.yml, the dashboards and every query (prepared, never run) without writing anything, then check alerts.",
         discussion: "Exit status: 0 all good, 1 errors (all listed as file:line:column), 3 an alert fired (each named)."
     )
 
     @OptionGroup var project: ProjectOptions
 
+    @Flag(help: "Also connect to network sources (PostgreSQL) and prepare every query on them, without running it.")
+    var sources = false
+
     func run() throws {
         let config = try project.loadConfig()
-        let data: SiteData
+        var data = SiteData()
+        var errors: [Diagnostic] = []
         do {
             data = try BuildClock.builder(config).check()
         } catch {
-            Terminal.error(error.description)
-            Terminal.error("check failed: \(error.diagnostics.count) error\(error.diagnostics.count == 1 ? "" : "s")")
+            errors = error.diagnostics
+        }
+        // SQLite sources always, network ones with --sources: every query prepared, none run.
+        errors += SourceQuery.diagnostics(config, network: sources).filter { !errors.contains($0) }
+        if !errors.isEmpty {
+            Terminal.error(DiagnosticList(errors).description)
+            Terminal.error("check failed: \(errors.count) error\(errors.count == 1 ? "" : "s")")
             throw ExitCode(1)
         }
         let alerts = AlertCheck.fired(config: config, data: data)

@@ -24,7 +24,7 @@ struct CollectCommand: AsyncParsableCommand {
         let collection = Collection(config: config)
         let report = try await Terminal.userErrors {
             _ = try collection.metrics(named: slugs)
-            let store = try MetricStore(path: config.storePath)
+            let store = try config.openStore()
             return try await collection.run(slugs, day: date, into: store)
         }
         let collected = report.outcomes.filter { $0.error == nil }

@@ -47,7 +47,7 @@ struct DeleteCommand: AsyncParsableCommand {
                 print("removed 0 values: \(config.storePath) does not exist yet")
                 return
             }
-            let store = try MetricStore(path: config.storePath)
+            let store = try config.openStore()
             let removed = try store.delete(metric: slug, key: key, from: range.from, to: range.to)
             if removed == 0, config.metric(slug) == nil {
                 throw Diagnostic("unknown metric '\(slug)'" + Suggestion.hint(for: slug, in: config.metrics.map(\.slug)) + ": nothing removed")

@@ -26,7 +26,7 @@ struct EventCommand: AsyncParsableCommand {
         try await Terminal.userErrors {
             let today = Day.today(in: config.timeZone)
             let event = try EventRecording.event(label: label, day: date ?? today, metrics: metrics, today: today, config: config)
-            let store = try MetricStore(path: config.storePath)
+            let store = try config.openStore()
             try store.addEvent(event)
             let scope = event.metrics.isEmpty ? "every chart" : event.metrics.joined(separator: ", ")
             Terminal.line("event \"\(event.label)\" on \(event.day) (\(scope))")

@@ -18,11 +18,10 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try project.loadConfig()
         try await Terminal.userErrors {
-            guard FileManager.default.fileExists(atPath: config.storePath) else {
+            guard let store = try config.openStoreForReading() else {
                 print(labels ? LabelsCSV.header : StoreCSV.header)
                 return
             }
-            let store = try MetricStore(path: config.storePath, readOnly: true)
             if labels {
                 print(try store.exportLabelsCSV(), terminator: "")
             } else {

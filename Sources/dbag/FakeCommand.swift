@@ -31,11 +31,10 @@ struct FakeCommand: AsyncParsableCommand {
             let metrics = HistoryFaker.metrics(in: config)
             let faker = HistoryFaker(seed: seed, days: days, lastDay: Day.today(in: config.timeZone))
             let (values, labels) = faker.history(for: metrics)
-            if !force, FileManager.default.fileExists(atPath: config.storePath),
-               try MetricStore(path: config.storePath, readOnly: true).hasValues() {
-                throw Diagnostic("\(config.storePath) already holds values: invented history would mix with them and nothing could tell them apart. Nothing was changed. Try fake in a scratch project (`dbag init demo`), remove values with `dbag delete SLUG --all`, or add --force")
+            if !force, let existing = try config.openStoreForReading(), try existing.hasValues() {
+                throw Diagnostic("\(config.storeName) already holds values: invented history would mix with them and nothing could tell them apart. Nothing was changed. Try fake in a scratch project (`dbag init demo`), remove values with `dbag delete SLUG --all`, or add --force")
             }
-            let store = try MetricStore(path: config.storePath)
+            let store = try config.openStore()
             try store.save(values, labels: labels, replacing: false)
             print("faked \(values.count) values for \(metrics.count) metrics over \(days) days")
         }

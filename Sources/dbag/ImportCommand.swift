@@ -12,26 +12,26 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
-    @Argument(help: "The CSV file.", completion: .file(extensions: ["csv"]))
+    @Argument(help: "The CSV file, or - for standard input (`dbag export | dbag import -` moves a store).", completion: .file(extensions: ["csv"]))
     var file: String
 
     func run() async throws {
         let config = try project.loadConfig()
         try await Terminal.userErrors {
-            let store = try MetricStore(path: config.storePath)
-            let url = URL(fileURLWithPath: file)
-            let isLabels = (try? FileHandle(forReadingFrom: url)).map { handle in
-                defer { try? handle.close() }
-                return LabelsCSV.isLabels((try? handle.read(upToCount: 64)) ?? Data())
-            } ?? false
-            if isLabels {
-                let data: Data
-                do { data = try Data(contentsOf: url) } catch { throw Diagnostic("cannot read the file", file: file) }
-                let summary = try store.importLabelsCSV(data, file: file)
+            let store = try config.openStore()
+            let data: Data
+            if file == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw Diagnostic("cannot read the file", file: file) }
+            }
+            let name = file == "-" ? "<stdin>" : file
+            if LabelsCSV.isLabels(data) {
+                let summary = try store.importLabelsCSV(data, file: name)
                 print("imported \(summary.rows) label\(summary.rows == 1 ? "" : "s") of \(summary.metrics.count) metric\(summary.metrics.count == 1 ? "" : "s")")
                 return
             }
-            let summary = try store.importCSV(contentsOf: url, name: file)
+            let summary = try store.importCSV(data, file: name)
             let known = Set(config.metrics.map(\.slug))
             for slug in summary.metrics where !known.contains(slug) {
                 Terminal.error("warning: '\(slug)' is not in dbag.yml; imported anyway" + Suggestion.hint(for: slug, in: known))

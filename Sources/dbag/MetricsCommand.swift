@@ -14,8 +14,7 @@ struct MetricsCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try project.loadConfig()
         try await Terminal.userErrors {
-            let store = FileManager.default.fileExists(atPath: config.storePath)
-                ? try MetricStore(path: config.storePath, readOnly: true) : nil
+            let store = try config.openStoreForReading()
             Terminal.line(MetricStatus.table(try MetricStatus.all(config: config, store: store)))
         }
     }

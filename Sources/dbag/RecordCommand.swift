@@ -32,7 +32,7 @@ struct RecordCommand: AsyncParsableCommand {
             let day = date ?? Day.today(in: config.timeZone)
             let stored = try Recording.value(slug: slug, text: value, key: key, day: day, config: config)
             if label != nil && stored.key.isEmpty { throw Diagnostic("--label needs --key: labels name objects of per-object metrics") }
-            let store = try MetricStore(path: config.storePath)
+            let store = try config.openStore()
             try store.save([stored], labels: label.map { [(metric: slug, key: stored.key, label: $0)] } ?? [])
             Terminal.line("\(slug)\(stored.key.isEmpty ? "" : "[\(stored.key)]") = \(StoreCSV.number(stored.value)) on \(day)")
         }

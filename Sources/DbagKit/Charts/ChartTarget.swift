@@ -7,6 +7,7 @@ public struct ChartTarget: Sendable, Hashable {
     /// The series the target belongs to, for its y axis.
     public var seriesIndex: Int
 
+    /// A reference line at `value` for the series at `seriesIndex`.
     public init(value: Double, label: String, seriesIndex: Int = 0) {
         self.value = value
         self.label = label

@@ -7,6 +7,7 @@ extension LineChart {
     /// `<div class="chart-size chart-w{width}">`; heights grow more slowly than widths.
     /// The widest keeps `id`; only renderings for roomy boxes get hover targets.
     public func renderings() -> String {
+        let shared = Shared(self, tooltips: true)
         var out = ""
         for w in Self.renderWidths.reversed() {
             var copy = self
@@ -14,9 +15,34 @@ extension LineChart {
             copy.width = w
             copy.height = max(150, (height * (w / 640).squareRoot()).rounded())
             copy.hoverTargets = w >= 600
-            if let svg = copy.svg() { out += "<div class=\"chart-size chart-w\(Int(w))\">" + svg + "</div>" }
+            if let svg = copy.svg(shared) { out += "<div class=\"chart-size chart-w\(Int(w))\">" + svg + "</div>" }
         }
         return out
+    }
+
+    /// What every rendering of one chart shares, worked out once: the cleaned points,
+    /// the summary and (when asked) each point's `<title>` tooltip.
+    struct Shared {
+        /// `ChartSeries.cleaned` of each series.
+        let cleaned: [[DayValue]]
+        /// `LineChart.summary`.
+        let summary: String
+        /// By series, then by index into `cleaned`; empty when not asked for.
+        let tips: [[String]]
+
+        init(_ chart: LineChart, tooltips: Bool) {
+            cleaned = chart.series.map(\.cleaned)
+            summary = chart.summary(of: cleaned)
+            tips = tooltips
+                ? cleaned.enumerated().map { i, points in points.map { SVG.title(chart.tooltip($0, series: i)) } }
+                : []
+        }
+
+        /// The tooltip of point `point` of series `series`, when worked out.
+        func tip(series: Int, point: Int) -> String? {
+            guard tips.indices.contains(series), tips[series].indices.contains(point) else { return nil }
+            return tips[series][point]
+        }
     }
 
     /// Indices of `series` grouped by how their values are written (format and unit), in first-seen order.

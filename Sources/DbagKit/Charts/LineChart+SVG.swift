@@ -18,7 +18,12 @@ extension LineChart {
 
     /// The `<svg>` element alone; nil when no series has a finite value.
     public func svg() -> String? {
-        let cleaned = series.map(\.cleaned)
+        svg(Shared(self, tooltips: false))
+    }
+
+    /// `svg()` from what every rendering of this chart shares.
+    func svg(_ shared: Shared) -> String? {
+        let cleaned = shared.cleaned
         let days = cleaned.flatMap { $0.map(\.day) }
         guard let first = days.min(), let last = days.max() else { return nil }
         let w = width.isFinite && width >= 120 ? width : 640
@@ -30,13 +35,13 @@ extension LineChart {
         out += " preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-labelledby=\"\(prefix)-title \(prefix)-desc\""
         out += " font-size=\"\(SVG.n(Self.fontSize))\" font-family=\"system-ui, sans-serif\">"
         out += "<title id=\"\(prefix)-title\">" + HTML.escape(title) + "</title>"
-        out += "<desc id=\"\(prefix)-desc\">" + HTML.escape(summary(of: cleaned)) + "</desc>"
+        out += "<desc id=\"\(prefix)-desc\">" + HTML.escape(shared.summary) + "</desc>"
         out += yAxes(layout, width: w)
         out += xAxis(layout)
         out += targetLines(layout)
         out += eventRules(shownEvents(from: span.0, to: span.1), layout: layout)
         for (i, points) in cleaned.enumerated() where !points.isEmpty {
-            out += marks(points, index: i, layout: layout)
+            out += marks(points, index: i, layout: layout, shared: shared)
         }
         return out + "</svg>"
     }
@@ -121,10 +126,10 @@ extension LineChart {
     }
 
     /// The marks of one series in a `<g class="series series-N">`.
-    func marks(_ points: [DayValue], index: Int, layout: Layout) -> String {
+    func marks(_ points: [DayValue], index: Int, layout: Layout, shared: Shared) -> String {
         var out = "<g class=\"series \(legendClass(index))\">"
         if style == .bar {
-            out += bars(points, index: index, layout: layout)
+            out += bars(points, index: index, layout: layout, shared: shared)
             return out + "</g>"
         }
         let axis = axisIndex(of: index)
@@ -137,12 +142,12 @@ extension LineChart {
         for run in runs {
             guard let head = run.first, let tail = run.last else { continue }
             var d = "M" + SVG.n(layout.x(head.day)) + "," + SVG.n(y(head.value))
+            d.reserveCapacity(run.count * 14)
             for point in run.dropFirst() {
-                if style == .step {
-                    d += "H" + SVG.n(layout.x(point.day)) + "V" + SVG.n(y(point.value))
-                } else {
-                    d += "L" + SVG.n(layout.x(point.day)) + "," + SVG.n(y(point.value))
-                }
+                d += style == .step ? "H" : "L"
+                d += SVG.n(layout.x(point.day))
+                d += style == .step ? "V" : ","
+                d += SVG.n(y(point.value))
             }
             line += d
             if style == .area && run.count > 1 {
@@ -161,10 +166,13 @@ extension LineChart {
         }
         out += SVG.element("path", lineAttributes)
         let dense = points.count > 60 || (series.indices.contains(index) && series[index].comparison != nil)
-        for run in runs where hoverTargets || !dense || run.count == 1 {
-            for point in run {
+        var start = 0
+        for run in runs {
+            defer { start += run.count }
+            guard hoverTargets || !dense || run.count == 1 else { continue }
+            for (offset, point) in run.enumerated() {
                 let lone = run.count == 1
-                let tip = SVG.title(tooltip(point, series: index))
+                let tip = shared.tip(series: index, point: start + offset) ?? SVG.title(tooltip(point, series: index))
                 out += dense && !lone
                     ? SVG.element("circle", ["class": "point dense", "cx": SVG.n(layout.x(point.day)),
                                              "cy": SVG.n(y(point.value)), "r": "3", "fill": "currentColor",
@@ -178,13 +186,13 @@ extension LineChart {
 
     /// Grouped bars: each bucket split between the series, 80 % filled, never wider
     /// than a twelfth of the plot (one value is a bar, not a wall).
-    func bars(_ points: [DayValue], index: Int, layout: Layout) -> String {
+    func bars(_ points: [DayValue], index: Int, layout: Layout, shared: Shared) -> String {
         let count = Double(max(series.count, 1))
         let axis = axisIndex(of: index)
         let scale = layout.axes[min(axis, layout.axes.count - 1)].scale
         let zero = scale(max(scale.lower, min(0, scale.upper)))
         var out = ""
-        for point in points {
+        for (at, point) in points.enumerated() {
             let bucketDays = Double(max(1, rollup.next(after: rollup.bucket(of: point.day)).ordinal - point.day.ordinal))
             let slot = min(bucketDays * layout.x.pixelsPerDay, (layout.right - layout.left) / 12) * 0.8
             let barWidth = max(slot / count, 1)
@@ -193,7 +201,7 @@ extension LineChart {
             out += SVG.element("rect", ["class": "bar", "x": SVG.n(x), "y": SVG.n(min(y, zero)),
                                         "width": SVG.n(barWidth), "height": SVG.n(abs(zero - y)),
                                         "fill": "currentColor", "fill-opacity": Self.barOpacity(index)],
-                               SVG.title(tooltip(point, series: index)))
+                               shared.tip(series: index, point: at) ?? SVG.title(tooltip(point, series: index)))
         }
         return out
     }

@@ -62,9 +62,43 @@ enum NumberText {
 
     /// An SVG coordinate with at most one decimal; non-finite values become 0
     /// and huge ones are clamped so a bad value cannot break the drawing.
+    /// The same text as `fixed(_, decimals: 1)`, written straight into the string's
+    /// bytes (charts write hundreds of thousands of these per build).
     static func coord(_ x: Double) -> String {
         guard x.isFinite else { return "0" }
-        return fixed(min(max(x, -1e9), 1e9), decimals: 1)
+        let clamped = min(max(x, -1e9), 1e9)
+        let units = Int64((abs(clamped) * 10).rounded())
+        var integer = units / 10
+        let tenth = units % 10
+        // At most "-1000000000.0": 13 bytes, a small string without allocation.
+        return String(unsafeUninitializedCapacity: 16) { buffer in
+            var digits: (UInt64, UInt64) = (0, 0)
+            var count = 0
+            withUnsafeMutableBytes(of: &digits) { scratch in
+                repeat {
+                    scratch[count] = UInt8(ascii: "0") + UInt8(integer % 10)
+                    integer /= 10
+                    count += 1
+                } while integer > 0
+            }
+            var at = 0
+            if clamped < 0 && units != 0 {
+                buffer[at] = UInt8(ascii: "-")
+                at += 1
+            }
+            withUnsafeBytes(of: &digits) { scratch in
+                for i in stride(from: count - 1, through: 0, by: -1) {
+                    buffer[at] = scratch[i]
+                    at += 1
+                }
+            }
+            if tenth != 0 {
+                buffer[at] = UInt8(ascii: ".")
+                buffer[at + 1] = UInt8(ascii: "0") + UInt8(tenth)
+                at += 2
+            }
+            return at
+        }
     }
 
     /// `x` rounded to `decimals` places, as a Double (for rollover checks).

@@ -3,12 +3,27 @@ enum SVG {
     /// `<name a="1" b="2">content</name>`, or self-closing when `content` is nil.
     /// Attribute values are escaped; `content` is raw (already escaped or markup).
     static func element(_ name: String, _ attributes: KeyValuePairs<String, String>, _ content: String? = nil) -> String {
-        var out = "<" + name
+        // Appended piece by piece into one buffer: no temporary strings.
+        var out = "<"
+        out.reserveCapacity(64 + (content?.utf8.count ?? 0))
+        out += name
         for (key, value) in attributes {
-            out += " " + key + "=\"" + HTML.escape(value) + "\""
+            out += " "
+            out += key
+            out += "=\""
+            out += HTML.escape(value)
+            out += "\""
         }
-        guard let content else { return out + "/>" }
-        return out + ">" + content + "</" + name + ">"
+        guard let content else {
+            out += "/>"
+            return out
+        }
+        out += ">"
+        out += content
+        out += "</"
+        out += name
+        out += ">"
+        return out
     }
 
     /// `<title>escaped text</title>`.

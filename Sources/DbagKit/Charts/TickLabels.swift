@@ -15,7 +15,7 @@ enum TickLabels {
             let decimals = decimalsOf(step * 100)
             body = { NumberText.fixed($0 * 100, decimals: decimals, trim: false, group: true) + "%" }
         case .bytes:
-            let units: [(Double, String)] = [(1, "B"), (1e3, "kB"), (1e6, "MB"), (1e9, "GB"), (1e12, "TB"), (1e15, "PB")]
+            let units: [(Double, String)] = [(1, "B"), (1e3, "kB"), (1e6, "MB"), (1e9, "GB"), (1e12, "TB"), (1e15, "PB"), (1e18, "EB")]
             let (size, name) = units.last { $0.0 <= max(top, 1) } ?? (1, "B")
             let decimals = decimalsOf(step / size)
             body = { NumberText.fixed($0 / size, decimals: decimals, trim: false, group: true) + " " + name }

@@ -20,7 +20,7 @@ extension ValueFormatter {
             let decimals = finite.contains { $0 > 0 && $0 * 100 < 1 } ? 2 : 1
             body = { NumberText.fixed($0 * 100, decimals: decimals, trim: false, group: true) + "%" }
         case .bytes:
-            let units: [(Double, String)] = [(1, "B"), (1e3, "kB"), (1e6, "MB"), (1e9, "GB"), (1e12, "TB"), (1e15, "PB")]
+            let units: [(Double, String)] = [(1, "B"), (1e3, "kB"), (1e6, "MB"), (1e9, "GB"), (1e12, "TB"), (1e15, "PB"), (1e18, "EB")]
             let (size, name) = units.last { NumberText.rounded(top, decimals: 0) >= $0.0 } ?? (1, "B")
             let decimals = size == 1 || top / size >= 100 ? 0 : 1
             body = { NumberText.fixed($0 / size, decimals: decimals, trim: false, group: true) + " " + name }
@@ -38,7 +38,7 @@ extension ValueFormatter {
 
     /// Plain below 10k (`8,612`, decimals only when some value has them), else one suffix for all (`22.4k`, `8.6k`).
     private static func columnNumber(top: Double, integral: Bool, prefix: String) -> (Double) -> String {
-        let scales: [(Double, String)] = [(1e9, "B"), (1e6, "M"), (1e3, "k")]
+        let scales: [(Double, String)] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")]
         if NumberText.rounded(top, decimals: 0) < 10_000 {
             let decimals = integral ? 0 : plainDecimals(top)
             return { prefix + NumberText.fixed($0, decimals: decimals, trim: false, group: true) }

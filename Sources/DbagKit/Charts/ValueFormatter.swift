@@ -88,23 +88,25 @@ public struct ValueFormatter: Sendable, Hashable {
         return decimals
     }
 
-    /// `1,234` below 10k, then `12.3k`, `4.5M`, `1.2B` (never `1,000k`).
+    /// `1,234` below 10k, then `12.3k`, `4.5M`, `1.2B`, `3.4T` (never `1,000k`); `1e18` beyond.
     static func compact(_ x: Double) -> String {
         if NumberText.rounded(x, decimals: plainDecimals(x)) < 10_000 { return plain(x) }
-        return scaled(x, base: 1000, suffixes: ["k", "M", "B"], separator: "")
+        return scaled(x, base: 1000, suffixes: ["k", "M", "B", "T"], separator: "", beyond: "")
     }
 
-    /// Divides by `base` until the rounded figure stays below `base`; the last suffix takes any size.
-    static func scaled(_ x: Double, base: Double, suffixes: [String], separator: String) -> String {
+    /// Divides by `base` until the rounded figure stays below `base`; past the last
+    /// suffix the value is one plain number in exponent form followed by `beyond`
+    /// (`1e18`, `2.5e24 B`), never a suffix on a huge figure (`1e291B`).
+    static func scaled(_ x: Double, base: Double, suffixes: [String], separator: String, beyond: String) -> String {
         var value = x
-        for (i, suffix) in suffixes.enumerated() {
+        for suffix in suffixes {
             value /= base
             let decimals = value < 100 ? 1 : 0
-            if NumberText.rounded(value, decimals: decimals) < base || i == suffixes.count - 1 {
+            if NumberText.rounded(value, decimals: decimals) < base {
                 return NumberText.fixed(value, decimals: decimals, group: true) + separator + suffix
             }
         }
-        return NumberText.fixed(x, decimals: 0, group: true)
+        return NumberText.scientific(x) + beyond
     }
 
     /// `45.2%`, `0.12%`, `1,250%` (input already multiplied by 100).
@@ -136,10 +138,10 @@ public struct ValueFormatter: Sendable, Hashable {
         return rest == 0 ? head : head + " " + NumberText.fixed(rest, decimals: 0) + small
     }
 
-    /// `512 B`, `1.2 kB`, `340 MB`, `1.2 GB`, `3 TB` (1000-based).
+    /// `512 B`, `1.2 kB`, `340 MB`, `1.2 GB`, `3 TB`, `1 EB` (1000-based); `2.5e24 B` beyond.
     static func bytes(_ b: Double) -> String {
         if NumberText.rounded(b, decimals: 0) < 1000 { return NumberText.fixed(b, decimals: 0) + " B" }
-        return scaled(b, base: 1000, suffixes: ["kB", "MB", "GB", "TB", "PB"], separator: " ")
+        return scaled(b, base: 1000, suffixes: ["kB", "MB", "GB", "TB", "PB", "EB"], separator: " ", beyond: " B")
     }
 
     /// `1,234`, `12.50`, `0.99`, `12.3k` (without the symbol).

@@ -1,27 +1,5 @@
 import Foundation
 
-/// What collecting one metric gave: values, or an error message.
-public struct MetricOutcome: Sendable {
-    public var slug: String
-    public var values: [CollectedValue]
-    /// nil when the collector succeeded.
-    public var error: String?
-    /// Where in dbag.yml the failure is, when it is in the config.
-    public var location: SourceLocation?
-    public var started: Date
-    public var finished: Date
-
-    public init(slug: String, values: [CollectedValue] = [], error: String? = nil, location: SourceLocation? = nil,
-                started: Date, finished: Date) {
-        self.slug = slug
-        self.values = values
-        self.error = error
-        self.location = location
-        self.started = started
-        self.finished = finished
-    }
-}
-
 /// Every outcome of one `dbag collect`, in dbag.yml order.
 public struct CollectionReport: Sendable {
     public var day: Day
@@ -68,7 +46,7 @@ public struct Collection: Sendable {
 
     /// Collects the named metrics (or every active one) for `day` (default: today in
     /// the config's time zone), then saves the values and logs every run.
-    public func run(_ slugs: [String] = [], day: Day? = nil, into store: MetricStore) async throws -> CollectionReport {
+    public func run(_ slugs: [String] = [], day: Day? = nil, into store: any Store) async throws -> CollectionReport {
         let chosen = try metrics(named: slugs)
         try config.checkSourceEnvironment(for: chosen)
         let day = day ?? Day.today(in: config.timeZone)

@@ -1,19 +1,6 @@
 import Foundation
 import Yams
 
-/// One value a collector produced: `key` is `""` for plain metrics.
-public struct CollectedValue: Sendable, Hashable {
-    public var key: String
-    public var label: String?
-    public var value: Double
-
-    public init(key: String = "", label: String? = nil, value: Double) {
-        self.key = key
-        self.label = label
-        self.value = value
-    }
-}
-
 /// What a collector may use while it runs.
 public struct CollectContext: Sendable {
     public var config: Config

@@ -12,7 +12,7 @@ public struct MetricStatus: Sendable {
     public var status: String
 
     /// The status of every metric in dbag.yml order.
-    public static func all(config: Config, store: MetricStore?, now: Date = Date()) throws -> [MetricStatus] {
+    public static func all(config: Config, store: (any Store)?, now: Date = Date()) throws -> [MetricStatus] {
         let latest = try store?.latestValues() ?? [:]
         let saved = try store?.lastSaved() ?? [:]
         let runs = try store?.latestRuns() ?? [:]

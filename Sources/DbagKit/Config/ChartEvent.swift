@@ -1,12 +1,14 @@
 /// Something that happened on a day (a deploy, a launch), drawn on every chart whose
 /// window holds it: from `events:` in dbag.yml or stored by `dbag event`.
 public struct ChartEvent: Sendable, Hashable {
+    /// The day it happened.
     public var day: Day
     /// What happened; escaped wherever it is shown.
     public var label: String
     /// The metrics whose charts show it; empty for every chart.
     public var metrics: [String]
 
+    /// An event on `day`, for the charts of `metrics` (every chart when empty).
     public init(day: Day, label: String, metrics: [String] = []) {
         self.day = day
         self.label = label

@@ -10,8 +10,11 @@ public struct Config: Sendable {
     /// are relative and never use it.
     public var baseURL: String
     public var theme: String
-    /// Absolute path of the store.
+    /// Absolute path of the store, when it is a SQLite file (the default).
     public var storePath: String
+    /// The PostgreSQL connection string of the store, `${NAME}` and all, when `store:`
+    /// (or the environment variable `DBAG_STORE`) is a `postgresql://` URI; nil for SQLite.
+    public var storeConnection: EnvironmentString?
     public var timeZone: TimeZone
     public var unsafeHTML: Bool
     public var sources: [String: Source]

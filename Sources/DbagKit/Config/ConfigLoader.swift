@@ -17,7 +17,15 @@ public enum ConfigLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DiagnosticList([Diagnostic("dbag.yml is not UTF-8 text", file: "dbag.yml")])
         }
-        return try parse(text, directory: projectDirectory)
+        var config = try parse(text, directory: projectDirectory)
+        if let store = ProcessInfo.processInfo.environment["DBAG_STORE"], !store.isEmpty {
+            do {
+                try config.setStore(store, location: nil, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            } catch {
+                throw DiagnosticList([Diagnostic("DBAG_STORE: \(error.message)")])
+            }
+        }
+        return config
     }
 
     /// Parses dbag.yml text; every mistake is reported with its line and column.
@@ -42,9 +50,12 @@ public enum ConfigLoader {
                 }
             case "theme": config.theme = reader.string(value, key: key) ?? config.theme
             case "store":
-                if let path = reader.string(value, key: key) {
-                    config.storePath = resolve(path, in: config.directory)
-                    config.pathLocations["store"] = reader.location(of: value)
+                if let text = reader.string(value, key: key) {
+                    do {
+                        try config.setStore(text, location: reader.location(of: value))
+                    } catch {
+                        reader.error(error.message, at: value)
+                    }
                 }
             case "timezone":
                 if let name = reader.string(value, key: key) {

@@ -1,9 +1,11 @@
 /// A value a metric aims for (`target: 500` or `target: { value: 500, by: 2026-12-31 }`).
 public struct MetricTarget: Sendable, Hashable {
+    /// The value aimed for, in the metric's own terms.
     public var value: Double
     /// The day it should be reached by, when dbag.yml names one.
     public var by: Day?
 
+    /// A target, with the day it should be reached by when there is one.
     public init(value: Double, by: Day? = nil) {
         self.value = value
         self.by = by

@@ -24,10 +24,16 @@ enum DataAPI {
                 let label = metric.per == nil ? "null" : quote(data.label(metric.slug, key: key))
                 try json.add((index == 0 ? "\n" : ",\n") + "    {\"key\": \(quote(key)), \"label\": \(label), \"values\": [")
                 var values = ""
+                values.reserveCapacity(points.count * 24 + 2)
                 for (i, point) in points.enumerated() {
-                    values += (i == 0 ? "[\"" : ", [\"") + point.day.description + "\", " + StoreCSV.number(point.value) + "]"
+                    values += i == 0 ? "[\"" : ", [\""
+                    values += point.day.description
+                    values += "\", "
+                    values += StoreCSV.number(point.value)
+                    values += "]"
                 }
-                try json.add(values + "]}")
+                values += "]}"
+                try json.add(values)
             }
             try json.add(series.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
             try csv.flush()

@@ -45,8 +45,45 @@ public enum HTML {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Whether nothing in the bytes needs replacing (one pass, no copy).
+    /// Whether nothing in the bytes needs replacing (one pass, no copy); straight over
+    /// the string's own bytes when they are contiguous (whole pages pass through here).
     private static func isClean(_ utf8: some Sequence<UInt8>, markup: Bool) -> Bool {
+        if let clean = utf8.withContiguousStorageIfAvailable({ isClean(bytes: $0, markup: markup) }) {
+            return clean
+        }
+        return isCleanBytes(utf8, markup: markup)
+    }
+
+    /// `isCleanBytes` over contiguous bytes, printable ASCII (the common case) first.
+    private static func isClean(bytes: UnsafeBufferPointer<UInt8>, markup: Bool) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte >= 0x20 && byte < 0x7F {
+                if markup && isMarkup(byte) { return false }
+                i += 1
+                continue
+            }
+            switch byte {
+            case 0x09, 0x0A, 0x0D: break
+            case 0x00..<0x20, 0x7F: return false
+            case 0x80...0x9F where i > 0 && bytes[i - 1] == 0xC2: return false
+            case 0xBE, 0xBF: if i > 1 && bytes[i - 1] == 0xBF && bytes[i - 2] == 0xEF { return false }
+            default: break
+            }
+            i += 1
+        }
+        return true
+    }
+
+    /// One of `& < > " '`.
+    private static func isMarkup(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+
+    /// `isClean` byte by byte, with the two bytes before each for multi-byte checks.
+    private static func isCleanBytes(_ utf8: some Sequence<UInt8>, markup: Bool) -> Bool {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in utf8 {
             switch byte {

@@ -96,7 +96,7 @@ public struct SiteBuilder: Sendable {
         // 2. Data.
         var data = SiteData()
         do {
-            data = try SiteData.load(storePath: config.storePath)
+            data = try SiteData.load(config)
             try data.addSeries(SeriesLoader.load(config: config))
             data.events = ChartEvent.sorted(config.events + data.events)
         } catch let error as DiagnosticList {
@@ -104,7 +104,7 @@ public struct SiteBuilder: Sendable {
         } catch let error as Diagnostic {
             diagnostics.append(error)
         } catch {
-            diagnostics.append(Diagnostic("cannot read the store: \((error as? Diagnostic)?.message ?? "\(error)")", file: config.storePath))
+            diagnostics.append(Diagnostic("cannot read the store: \((error as? Diagnostic)?.message ?? "\(error)")", file: config.storeName))
         }
         // 3–4. Dashboards, parsed and validated.
         var sources: [DashboardSource] = []

@@ -25,9 +25,8 @@ public struct SiteData: Sendable {
     }
 
     /// Loads the store read-only; a project with no store yet has no data.
-    public static func load(storePath: String) throws -> SiteData {
-        guard FileManager.default.fileExists(atPath: storePath) else { return SiteData() }
-        let store = try MetricStore(path: storePath, readOnly: true)
+    public static func load(_ config: Config) throws -> SiteData {
+        guard let store = try config.openStoreForReading() else { return SiteData() }
         var data = SiteData(series: try store.allSeries(), labels: try store.labels(),
                             lastSaved: try store.lastSaved(), latestRuns: try store.latestRuns())
         data.events = try store.events()

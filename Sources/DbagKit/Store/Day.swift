@@ -76,7 +76,22 @@ public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConve
 
     public var description: String {
         let (y, m, d) = civil
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+        guard (0...9999).contains(y) else { return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) }
+        // Charts and the data API write hundreds of thousands of days: bytes straight in.
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func digit(_ n: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(n) }
+            bytes[0] = digit(y / 1000)
+            bytes[1] = digit(y / 100 % 10)
+            bytes[2] = digit(y / 10 % 10)
+            bytes[3] = digit(y % 10)
+            bytes[4] = UInt8(ascii: "-")
+            bytes[5] = digit(m / 10)
+            bytes[6] = digit(m % 10)
+            bytes[7] = UInt8(ascii: "-")
+            bytes[8] = digit(d / 10)
+            bytes[9] = digit(d % 10)
+            return 10
+        }
     }
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }

@@ -55,10 +55,6 @@ extension MetricStore {
         try write(Data(out))
     }
 
-    /// Writes the CSV export to a file handle (e.g. standard output).
-    public func exportCSV(to handle: FileHandle) throws {
-        try exportCSV { data in try handle.write(contentsOf: data) }
-    }
 }
 
 extension StoreCSV {

@@ -1,18 +1,6 @@
 import Foundation
 
 extension MetricStore {
-    /// Imports a CSV file in the export's form, all or nothing; `name` is how errors name the file.
-    public func importCSV(contentsOf url: URL, name: String? = nil) throws -> CSVImportSummary {
-        let file = name ?? url.lastPathComponent
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw Diagnostic("cannot read the file", file: file)
-        }
-        return try importCSV(data, file: file)
-    }
-
     /// Imports CSV bytes (`metric,key,day,value` header, then rows) in one transaction.
     public func importCSV(_ data: Data, file: String) throws -> CSVImportSummary {
         try data.withUnsafeBytes { raw in

@@ -15,7 +15,7 @@ public enum LabelsCSV {
     }
 }
 
-extension MetricStore {
+extension Store {
     /// Every object label as CSV, sorted by metric then key.
     public func exportLabelsCSV() throws -> String {
         var out = LabelsCSV.header + "\n"

@@ -54,6 +54,40 @@ import Testing
         #expect(outcome.location == SourceLocation(file: "dbag.yml", line: 8, column: 24))
     }
 
+    /// Configured headers reach the server as written, `${NAME}` expanded.
+    @Test func headersArriveAtTheServer() async throws {
+        let server = try TestHTTPServer(program: StreamingServer.program)
+        let project = try ScratchProject()
+        let home = try #require(ProcessInfo.processInfo.environment["HOME"])
+        let config = try project.config("""
+            metrics:
+              token:
+                collect: { http: "\(server.url("headers"))", json: x-token, headers: { X-Token: "41.5", X-Home: "${HOME}" } }
+              home:
+                collect: { http: "\(server.url("headers"))", json: x-home, headers: { X-Token: "41.5", X-Home: "${HOME}" } }
+              agent:
+                collect: { http: "\(server.url("headers"))", json: user-agent }
+            """)
+        #expect(try await ScratchProject.collect("token", in: config) == [CollectedValue(value: 41.5)])
+        let homeError = await ScratchProject.errorText { try await ScratchProject.collect("home", in: config) }
+        #expect(homeError == "'x-home' is \"\(home)\", not a number")
+        let agentError = await ScratchProject.errorText { try await ScratchProject.collect("agent", in: config) }
+        #expect(agentError == "'user-agent' is \"dbag\", not a number")
+    }
+
+    /// `timeout:` bounds the whole request: a server that never answers, or trickles a
+    /// byte a second, fails after about that long (bound generous for a loaded machine).
+    @Test(arguments: ["silent", "trickle"])
+    func theOverallTimeoutStopsASlowServer(_ path: String) async throws {
+        let server = try TestHTTPServer(program: StreamingServer.program)
+        let project = try ScratchProject()
+        let config = try project.config("metrics:\n  m:\n    collect: { http: \"\(server.url(path))\", timeout: 1s }\n")
+        let start = Date()
+        let error = await ScratchProject.errorText { try await ScratchProject.collect("m", in: config) }
+        #expect(error == "GET \(server.url(path)) timed out after 1s")
+        #expect(Date().timeIntervalSince(start) < 60)
+    }
+
     /// A value that is not a finite number is a failed collection, never another number.
     /// (One server for every case: starting one costs a shared test thread a while.)
     @Test func valuesThatAreNotNumbersFail() async throws {

@@ -55,7 +55,7 @@ import Testing
         let start = Date()
         let outcome = try #require(try await collect(config, ["slow"]).first)
         #expect(outcome.error?.contains("timed out after 1s") == true)
-        #expect(Date().timeIntervalSince(start) < 30)
+        #expect(Date().timeIntervalSince(start) < 120)
         let active = try server.admin().query("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND state = 'active' AND pid <> pg_backend_pid()")
         #expect(active.text(0, 0) == "0")
     }

@@ -1,9 +1,10 @@
 /// A Python HTTP server with bodies too big to keep: `/huge` announces 200 MB and sends
 /// them, `/endless` sends a chunked body that never ends, `/echo?...` answers its query text,
-/// `/redirect/X` redirects to `/echo?X`.
+/// `/redirect/X` redirects to `/echo?X`, `/headers` answers the request's headers as a JSON
+/// object (names in lower case), `/silent` never answers and `/trickle` sends a byte a second.
 enum StreamingServer {
     static let program = #"""
-    import http.server, socketserver, urllib.parse
+    import http.server, json, socketserver, time, urllib.parse
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -27,6 +28,22 @@ enum StreamingServer {
                     chunk = b"%x\r\n" % len(block) + block + b"\r\n"
                     while True:
                         self.wfile.write(chunk)
+                elif self.path == "/headers":
+                    body = json.dumps({k.lower(): v for k, v in self.headers.items()}).encode()
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                elif self.path == "/silent":
+                    time.sleep(3600)
+                elif self.path == "/trickle":
+                    self.send_response(200)
+                    self.send_header("Content-Length", "3600")
+                    self.end_headers()
+                    for _ in range(3600):
+                        self.wfile.write(b"7")
+                        self.wfile.flush()
+                        time.sleep(1)
                 elif self.path.startswith("/redirect/"):
                     self.send_response(302)
                     self.send_header("Location", "/echo?" + self.path[len("/redirect/"):])

@@ -71,12 +71,6 @@ import Testing
         #expect(site["data/all.csv"]?.contains("comments,Big Co/../x,2025-11-24,14\n") == true)
     }
 
-    @Test func sameInputsGiveByteIdenticalOutput() throws {
-        let project = try filled()
-        defer { project.remove() }
-        #expect(try project.build() == project.build())
-    }
-
     @Test func everyErrorOfEveryPageIsListedWithItsPosition() throws {
         let project = try TestProject("""
         -- dbag.yml --

@@ -49,7 +49,7 @@ public func fuzz(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let (page, diagnostics) = MarkdownPage.parse(text, file: "dashboards/fuzz.md", unsafeHTML: size % 2 == 0)
     let errors = diagnostics + page.validate(metrics: slugs)
     guard errors.isEmpty else { return 0 }
-    let markdown = page.renderMarkdown { Routes.rewriteLink($0, fromDashboard: "team/fuzz.md", baseURL: "/base/") }
+    let markdown = page.renderMarkdown { Routes.rewriteLink($0, fromDashboard: "team/fuzz.md", pageURLPath: "team/fuzz/") }
     for scope in scopes {
         let renderer = DirectiveRenderer(config: config, data: data, scope: scope, now: end.date,
                                          objectURLs: ["customer": ["acme": "/customers/acme/"]])

@@ -1,0 +1,36 @@
+/// The checks every engine's import makes, row by row, with the same messages.
+extension CSVImporter {
+    /// Reads and checks the header line.
+    mutating func readHeader() throws(Diagnostic) {
+        guard try nextRecord(), fieldCount == 4,
+              (0..<4).allSatisfy({ i in withField(i) { b, _ in String(decoding: b, as: UTF8.self) } == ["metric", "key", "day", "value"][i] })
+        else {
+            throw Diagnostic("the first line must be the header \(StoreCSV.header)", file: file, line: 1)
+        }
+    }
+
+    /// Checks the record just read (four fields, a slug, a day, a finite number) and returns its value; errors are `Diagnostic`s at the line.
+    mutating func checkedValue(line: Int) throws -> Double {
+        guard fieldCount == 4 else {
+            throw Diagnostic("expected 4 fields (metric,key,day,value), found \(fieldCount)", file: file, line: line)
+        }
+        let file = file
+        try withField(0) { b, _ in
+            guard CSVImporter.isSlug(b) else {
+                throw Diagnostic("metric '\(String(decoding: b, as: UTF8.self))' is not a slug (a-z, 0-9, '-')", file: file, line: line)
+            }
+        }
+        try withField(2) { b, _ in
+            guard CSVImporter.isDay(b) else {
+                throw Diagnostic("'\(String(decoding: b, as: UTF8.self))' is not a day (YYYY-MM-DD)", file: file, line: line)
+            }
+        }
+        let value = try withField(3) { b, _ -> Double in
+            guard let value = CSVImporter.number(b) else {
+                throw Diagnostic("value '\(String(decoding: b, as: UTF8.self))' is not a finite number", file: file, line: line)
+            }
+            return value
+        }
+        return value
+    }
+}
