@@ -101,6 +101,11 @@ final class PostgresServer: Sendable {
     /// Runs a program to completion (posix_spawn and waitpid: pg_ctl leaves a server
     /// running behind it); a non-zero exit is an error quoting its output.
     static func run(_ arguments: [String]) throws -> String {
+        // bash closes every descriptor the test process holds open before it
+        // execs the program: a server must not inherit them (PostgreSQL counts
+        // them against its file limit and may refuse to start).
+        let closeInherited = #"for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done; exec "$@""#
+        let arguments = ["/bin/bash", "-c", closeInherited, "bash"] + arguments
         let output = "/tmp/dbag-pg-out-\(UUID().uuidString)"
         defer { unlink(output) }
         var actions = posix_spawn_file_actions_t()
