@@ -27,40 +27,17 @@ extension MetricStore {
             var lastMetric: [UInt8] = []
             while try reader.nextRecord() {
                 if reader.isBlankRecord { continue }
-                guard reader.fieldCount == 4 else {
-                    let at = reader.fieldCount > 4 ? 4 : reader.fieldCount - 1
-                    throw reader.fail("expected 4 fields (metric,key,day,value), found \(reader.fieldCount)", field: at)
-                }
-                let at0 = reader.location(field: 0)
-                try reader.withField(0) { b, copy in
-                    guard CSVImporter.isSlug(b) else {
-                        throw Diagnostic("metric '\(String(decoding: b, as: UTF8.self))' is not a slug (a-z, 0-9, '-')", at: at0)
-                    }
+                let value = try reader.checkedValue()
+                reader.withField(0) { b, copy in
                     if !b.elementsEqual(lastMetric) {
                         lastMetric = Array(b)
                         metrics.insert(String(decoding: b, as: UTF8.self))
                     }
                     insert.bindText(b, at: 1, copy: copy)
                 }
-                let at1 = reader.location(field: 1)
-                try reader.withField(1) { b, copy in
-                    if let problem = StoredText.problem(bytes: b, what: "key") { throw Diagnostic(problem, at: at1) }
-                    insert.bindText(b, at: 2, copy: copy)
-                }
-                let at2 = reader.location(field: 2)
-                try reader.withField(2) { b, copy in
-                    guard CSVImporter.isDay(b) else {
-                        throw Diagnostic("'\(String(decoding: b, as: UTF8.self))' is not a day (YYYY-MM-DD)", at: at2)
-                    }
-                    insert.bindText(b, at: 3, copy: copy)
-                }
-                let at3 = reader.location(field: 3)
-                try reader.withField(3) { b, _ in
-                    guard let value = CSVImporter.number(b) else {
-                        throw Diagnostic("value '\(String(decoding: b, as: UTF8.self))' is not a finite number", at: at3)
-                    }
-                    try insert.bind(value, at: 4)
-                }
+                reader.withField(1) { b, copy in _ = insert.bindText(b, at: 2, copy: copy) }
+                reader.withField(2) { b, copy in _ = insert.bindText(b, at: 3, copy: copy) }
+                try insert.bind(value, at: 4)
                 try insert.step()
                 insert.reset(keepingBindings: true)
                 rows += 1

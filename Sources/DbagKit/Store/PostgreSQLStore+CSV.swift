@@ -51,7 +51,7 @@ extension PostgreSQLStore {
                     let line = reader.line
                     guard try reader.nextRecord() else { break }
                     if reader.isBlankRecord { continue }
-                    let value = try reader.checkedValue(line: line)
+                    let value = try reader.checkedValue()
                     reader.withField(0) { b, _ in
                         if !b.elementsEqual(lastMetric) {
                             lastMetric = Array(b)
@@ -60,10 +60,7 @@ extension PostgreSQLStore {
                         out.append(contentsOf: b)
                     }
                     out.append(9)
-                    try reader.withField(1) { b, _ in
-                        guard !b.contains(0) else { throw Diagnostic("the key holds a NUL byte", file: file, line: line) }
-                        PostgreSQLStore.appendCopyText(b, to: &out)
-                    }
+                    reader.withField(1) { b, _ in PostgreSQLStore.appendCopyText(b, to: &out) }
                     out.append(9)
                     reader.withField(2) { b, _ in out.append(contentsOf: b) }
                     out.append(9)
