@@ -24,7 +24,7 @@ public struct Collection: Sendable {
     /// The metrics to collect: the named ones (even inactive), else every active metric with a collector.
     public func metrics(named slugs: [String]) throws(DiagnosticList) -> [Metric] {
         guard !slugs.isEmpty else {
-            return config.metrics.filter { $0.active && $0.collector != nil }
+            return config.metrics.filter { $0.active && $0.collect != nil }
         }
         var chosen: [Metric] = [], errors: [Diagnostic] = []
         for slug in slugs {
@@ -34,7 +34,7 @@ public struct Collection: Sendable {
             }
             if metric.series != nil {
                 errors.append(Diagnostic("'\(slug)' is a series metric: `dbag build` computes it, there is nothing to collect", at: metric.location))
-            } else if metric.collector == nil {
+            } else if metric.collect == nil {
                 errors.append(Diagnostic("'\(slug)' has no collector: record its values with `dbag record \(slug) VALUE`", at: metric.location))
             } else if !chosen.contains(where: { $0.slug == slug }) {
                 chosen.append(metric)

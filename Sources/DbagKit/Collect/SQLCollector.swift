@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Yams
 
 /// `collect: { source: app, sql: "SELECT …" }`: a query against a source opened read-only.
 ///
@@ -8,9 +7,6 @@ import Yams
 /// A per-object metric reads `key, [label,] value` rows: columns named `key`,
 /// `label` and `value` when present, else by position.
 public struct SQLCollector: Collector {
-    public static let kind = "sql"
-    public static let keys = ["sql", "source", "timeout"]
-
     /// The source's name in dbag.yml.
     public var source: String
     public var sql: String
@@ -26,25 +22,9 @@ public struct SQLCollector: Collector {
         self.sqlLocation = sqlLocation
     }
 
-    public var sourceNames: [String] { [source] }
-
-    public static func parse(_ values: [String: Node], reader: YAMLReader, node: Node, config: Config) -> SQLCollector? {
-        let sql = values["sql"].flatMap { reader.string($0, key: "sql") }
-        let timeout = reader.timeout(values, default: 30)
-        guard let sourceNode = values["source"] else {
-            reader.error("an sql collector needs a source (one of: \(config.sources.keys.sorted().joined(separator: ", ")))", at: node)
-            return nil
-        }
-        guard let source = reader.string(sourceNode, key: "source") else { return nil }
-        guard config.sources[source] != nil else {
-            reader.error("unknown source '\(source)'" + Suggestion.hint(for: source, in: config.sources.keys), at: sourceNode)
-            return nil
-        }
-        guard let sql, !sql.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            reader.error("the sql of an sql collector is empty", at: values["sql"] ?? node)
-            return nil
-        }
-        return SQLCollector(source: source, sql: sql, timeout: timeout, sqlLocation: values["sql"].flatMap(reader.location(of:)))
+    /// The collector for a query of dbag.yml.
+    public init(_ query: SQLQuery) {
+        self.init(source: query.source, sql: query.sql, timeout: query.timeout, sqlLocation: query.sqlLocation)
     }
 
     public func collect(_ context: CollectContext) async throws -> [CollectedValue] {

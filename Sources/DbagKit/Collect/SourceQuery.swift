@@ -46,8 +46,6 @@ public enum SourceQuery {
 
     /// A metric's source, query and the query's place in dbag.yml, for sql collectors and series.
     static func query(of metric: Metric) -> (source: String, sql: String, location: SourceLocation?)? {
-        if let collector = metric.collector as? SQLCollector { return (collector.source, collector.sql, collector.sqlLocation) }
-        if let series = metric.series { return (series.source, series.sql, series.sqlLocation) }
-        return nil
+        metric.query.map { ($0.source, $0.sql, $0.sqlLocation) }
     }
 }
