@@ -80,7 +80,7 @@ public struct Collection: Sendable {
     static func collect(_ metric: Metric, day: Day, config: Config, sources: SourcePool) async -> MetricOutcome {
         let started = Date()
         guard let collector = metric.collector else {
-            return MetricOutcome(slug: metric.slug, error: "no collector", started: started, finished: started)
+            return MetricOutcome(slug: metric.slug, failure: Diagnostic("no collector"), started: started, finished: started)
         }
         do {
             let values = try await collector.collect(CollectContext(config: config, metric: metric, day: day, sources: sources))
@@ -91,16 +91,7 @@ public struct Collection: Sendable {
             }
             return MetricOutcome(slug: metric.slug, values: values, started: started, finished: Date())
         } catch {
-            let (text, location) = Self.describe(error)
-            return MetricOutcome(slug: metric.slug, error: text, location: location, started: started, finished: Date())
+            return MetricOutcome(slug: metric.slug, failure: Diagnostic(error), started: started, finished: Date())
         }
-    }
-
-    /// An error's message, and its place in dbag.yml when it has one: a collector's error
-    /// may carry one, and a diagnostic (e.g. an unset `${NAME}` in a header) always does.
-    static func describe(_ error: any Error) -> (String, SourceLocation?) {
-        guard let diagnostic = error as? Diagnostic else { return ("\(error)", (error as? CollectError)?.location) }
-        guard let file = diagnostic.file else { return (diagnostic.message, nil) }
-        return (diagnostic.message, SourceLocation(file: file, line: diagnostic.line ?? 1, column: diagnostic.column ?? 1))
     }
 }

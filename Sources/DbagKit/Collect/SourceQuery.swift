@@ -36,10 +36,8 @@ public enum SourceQuery {
                 return nil
             } catch let error as Diagnostic {
                 return error
-            } catch let error as CollectError {
-                return Diagnostic("metric '\(metric.slug)': \(error.message)", at: error.location ?? query.location ?? metric.location)
             } catch {
-                return Diagnostic("metric '\(metric.slug)': \(error)", at: metric.location)
+                return Diagnostic(error).about("metric '\(metric.slug)'", at: query.location ?? metric.location)
             }
         }
     }

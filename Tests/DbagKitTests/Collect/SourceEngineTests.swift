@@ -104,7 +104,7 @@ enum SourceEngine: String, CaseIterable, Sendable {
         defer { _ = project }
         let outcomes = await Collection(config: config).collect([try #require(config.metric("two")), try #require(config.metric("users"))], day: Day(ordinal: 1))
         #expect(outcomes[0].error?.contains("more than one statement") == true)
-        #expect(outcomes[0].location?.line == 11)
+        #expect(outcomes[0].failure?.location?.line == 11)
         #expect(outcomes[1].values == [CollectedValue(value: 4)])
     }
 
