@@ -7,32 +7,20 @@ import Foundation
 /// A per-object metric reads `key, [label,] value` rows: columns named `key`,
 /// `label` and `value` when present, else by position.
 public struct SQLCollector: Collector {
-    /// The source's name in dbag.yml.
-    public var source: String
-    public var sql: String
-    /// Seconds before the query is interrupted.
-    public var timeout: Double
-    /// Where the query is in dbag.yml.
-    public var sqlLocation: SourceLocation?
-
-    public init(source: String, sql: String, timeout: Double = 30, sqlLocation: SourceLocation? = nil) {
-        self.source = source
-        self.sql = sql
-        self.timeout = timeout
-        self.sqlLocation = sqlLocation
-    }
+    /// The query, as dbag.yml writes it.
+    public var query: SQLQuery
 
     /// The collector for a query of dbag.yml.
     public init(_ query: SQLQuery) {
-        self.init(source: query.source, sql: query.sql, timeout: query.timeout, sqlLocation: query.sqlLocation)
+        self.query = query
     }
 
     public func collect(_ context: CollectContext) async throws -> [CollectedValue] {
-        guard let source = context.config.sources[source] else {
-            throw CollectError("unknown source '\(self.source)'")
+        guard let source = context.config.sources[query.source] else {
+            throw CollectError("unknown source '\(query.source)'")
         }
-        let sql = sql, timeout = timeout, perObject = context.metric.per != nil
-        let pool = context.sources ?? SourcePool(timeZone: context.config.timeZone), location = sqlLocation
+        let sql = query.sql, timeout = query.timeout, perObject = context.metric.per != nil
+        let pool = context.sources ?? SourcePool(timeZone: context.config.timeZone), location = query.sqlLocation
         return try await Blocking.run {
             try SourceQuery.run(source, sql: sql, timeout: timeout, pool: pool, location: location) { rows in
                 perObject ? try SQLCollector.objectRows(rows) : [try SQLCollector.singleValue(rows)]
