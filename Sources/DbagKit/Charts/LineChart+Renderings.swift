@@ -8,16 +8,24 @@ extension LineChart {
     /// The widest keeps `id`; only renderings for roomy boxes get hover targets.
     public func renderings() -> String {
         let shared = Shared(self, tooltips: true)
-        var out = ""
+        var out = SVGBytes(capacity: 16_384)
         for w in Self.renderWidths.reversed() {
             var copy = self
             copy.id = w == Self.renderWidths.last ? id : id + "w\(Int(w))"
             copy.width = w
             copy.height = max(150, (height * (w / 640).squareRoot()).rounded())
             copy.hoverTargets = w >= 600
-            if let svg = copy.svg(shared) { out += "<div class=\"chart-size chart-w\(Int(w))\">" + svg + "</div>" }
+            let start = out.count
+            out.raw("<div class=\"chart-size chart-w")
+            out.append(String(Int(w)))
+            out.raw("\">")
+            guard copy.svg(shared, into: &out) else {
+                out.truncate(to: start)
+                continue
+            }
+            out.raw("</div>")
         }
-        return out
+        return out.string
     }
 
     /// What every rendering of one chart shares, worked out once: the cleaned points,
