@@ -247,7 +247,9 @@ extension LineChart {
                 out.attribute("cx", layout.x(point.day))
                 out.attribute("cy", layout.y(point.value, axis: axis))
                 out.raw(dense && !lone ? " r=\"3\" fill=\"currentColor\" fill-opacity=\"0\">" : " r=\"3\" fill=\"currentColor\">")
-                out.append(shared.tip(series: index, point: start + offset) ?? SVG.title(tooltip(point, series: index)))
+                if !shared.writeTip(series: index, point: start + offset, into: &out) {
+                    out.append(SVG.title(tooltip(point, series: index)))
+                }
                 out.raw("</circle>")
             }
         }
@@ -276,7 +278,9 @@ extension LineChart {
             out.raw(" fill=\"currentColor\"")
             out.attribute("fill-opacity", opacity)
             out.raw(">")
-            out.append(shared.tip(series: index, point: at) ?? SVG.title(tooltip(point, series: index)))
+            if !shared.writeTip(series: index, point: at, into: &out) {
+                out.append(SVG.title(tooltip(point, series: index)))
+            }
             out.raw("</rect>")
         }
     }

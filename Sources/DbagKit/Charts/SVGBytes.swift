@@ -77,6 +77,11 @@ struct SVGBytes: ~Copyable {
         append(HTML.escape(text))
     }
 
+    /// Bytes written as is.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        put(bytes)
+    }
+
     /// Everything `other` holds.
     mutating func append(_ other: borrowing SVGBytes) {
         append(other, from: 0)
