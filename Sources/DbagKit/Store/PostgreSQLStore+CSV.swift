@@ -42,8 +42,7 @@ extension PostgreSQLStore {
                 CREATE TEMPORARY TABLE dbag_import (metric text COLLATE "C", key text COLLATE "C", day text COLLATE "C", value double precision, line bigint) ON COMMIT DROP
                 """)
             var rows = 0
-            var metrics = Set<String>()
-            var lastMetric: [UInt8] = []
+            var metrics = CSVMetricSet()
             try connection.copy("COPY dbag_import FROM STDIN") { send in
                 var out: [UInt8] = []
                 out.reserveCapacity(1 << 20)
@@ -51,19 +50,16 @@ extension PostgreSQLStore {
                     let line = reader.line
                     guard try reader.nextRecord() else { break }
                     if reader.isBlankRecord { continue }
-                    let value = try reader.checkedValue()
-                    reader.withField(0) { b, _ in
-                        if !b.elementsEqual(lastMetric) {
-                            lastMetric = Array(b)
-                            metrics.insert(String(decoding: b, as: UTF8.self))
-                        }
-                        out.append(contentsOf: b)
+                    let value = try reader.withCheckedRow { metric, key, day, value in
+                        metrics.insert(metric)
+                        out.append(contentsOf: metric)
+                        out.append(9)
+                        PostgreSQLStore.appendCopyText(key, to: &out)
+                        out.append(9)
+                        out.append(contentsOf: day)
+                        out.append(9)
+                        return value
                     }
-                    out.append(9)
-                    reader.withField(1) { b, _ in PostgreSQLStore.appendCopyText(b, to: &out) }
-                    out.append(9)
-                    reader.withField(2) { b, _ in out.append(contentsOf: b) }
-                    out.append(9)
                     out.append(contentsOf: StoreCSV.number(value).utf8)
                     out.append(9)
                     out.append(contentsOf: String(line).utf8)
@@ -81,7 +77,7 @@ extension PostgreSQLStore {
                 SELECT DISTINCT ON (metric, key, day) metric, key, day, value, $1 FROM dbag_import ORDER BY metric, key, day, line DESC
                 ON CONFLICT (metric, key, day) DO UPDATE SET value = EXCLUDED.value, collected_at = EXCLUDED.collected_at
                 """, [Timestamp.string(Date())])
-            return CSVImportSummary(rows: rows, metrics: metrics.sorted())
+            return CSVImportSummary(rows: rows, metrics: metrics.sorted)
         }
     }
 
