@@ -3,7 +3,9 @@ import Testing
 @testable import DbagKit
 
 /// `MetricValueWriter` sends rows in batches of 64: every row must land, and a later row
-/// must still win over an earlier one of the same key, however the batches fall.
+/// must still win over an earlier one of the same key, however the batches fall. Each test
+/// runs on both engines, whose one write path (SQLite's batches, PostgreSQL's COPY and
+/// upsert) must agree.
 @Suite struct MetricValueWriterTests {
     let first = Day(ordinal: 20_000)
 
@@ -12,23 +14,26 @@ import Testing
         (0..<count).map { StoredValue(metric: metric, key: "k", day: first.advanced(by: $0), value: value($0)) }
     }
 
-    @Test(arguments: [1, 63, 64, 65, 129, 1000])
-    func everyRowLandsWhateverTheBatches(count: Int) throws {
-        let store = try ScratchProject().store()
+    @Test(arguments: StoreEngine.allCases, [1, 63, 64, 65, 129, 1000])
+    func everyRowLandsWhateverTheBatches(engine: StoreEngine, count: Int) async throws {
+        let (store, folder) = try await engine.open()
+        defer { _ = folder }
         try store.save(values(count) { Double($0) })
         #expect(try store.series("m", key: "k") == (0..<count).map { DayValue(day: first.advanced(by: $0), value: Double($0)) })
     }
 
-    @Test func laterRowsWinAcrossBatches() throws {
-        let store = try ScratchProject().store()
+    @Test(arguments: StoreEngine.allCases) func laterRowsWinAcrossBatches(engine: StoreEngine) async throws {
+        let (store, folder) = try await engine.open()
+        defer { _ = folder }
         // The same 50 days three times over: 150 rows, spread over three batches.
         let rows = (0..<3).flatMap { round in values(50) { Double(round * 100 + $0) } }
         try store.save(rows)
         #expect(try store.series("m", key: "k").map(\.value) == (0..<50).map { Double(200 + $0) })
     }
 
-    @Test func notReplacingKeepsTheFirstAcrossBatches() throws {
-        let store = try ScratchProject().store()
+    @Test(arguments: StoreEngine.allCases) func notReplacingKeepsTheFirstAcrossBatches(engine: StoreEngine) async throws {
+        let (store, folder) = try await engine.open()
+        defer { _ = folder }
         try store.save(values(10) { _ in 1 })
         let rows = (0..<3).flatMap { round in values(50) { _ in Double(round + 2) } }
         try store.save(rows, replacing: false)
@@ -36,8 +41,9 @@ import Testing
         #expect(stored == Array(repeating: 1, count: 10) + Array(repeating: 2, count: 40))
     }
 
-    @Test func importLastRowWinsAcrossBatchesWithQuotedFields() throws {
-        let store = try ScratchProject().store()
+    @Test(arguments: StoreEngine.allCases) func importLastRowWinsAcrossBatchesWithQuotedFields(engine: StoreEngine) async throws {
+        let (store, folder) = try await engine.open()
+        defer { _ = folder }
         var csv = "metric,key,day,value\n"
         for round in 0..<3 {
             for i in 0..<70 {
@@ -49,8 +55,9 @@ import Testing
         #expect(try store.series("m", key: "a \"b\", c").map(\.value) == (0..<70).map { Double(2000 + $0) })
     }
 
-    @Test func collectionReplacesEachMetricsDay() throws {
-        let store = try ScratchProject().store()
+    @Test(arguments: StoreEngine.allCases) func collectionReplacesEachMetricsDay(engine: StoreEngine) async throws {
+        let (store, folder) = try await engine.open()
+        defer { _ = folder }
         let day = first
         try store.save([StoredValue(metric: "a", key: "gone", day: day, value: 9)])
         let many = (0..<100).map { CollectedValue(key: "k\($0)", value: Double($0)) }
@@ -65,8 +72,9 @@ import Testing
         #expect(series["b"]?[""] == [DayValue(day: day, value: 5)])
     }
 
-    @Test func aFailedBatchWritesNothing() throws {
-        let store = try ScratchProject().store()
+    @Test(arguments: StoreEngine.allCases) func aFailedBatchWritesNothing(engine: StoreEngine) async throws {
+        let (store, folder) = try await engine.open()
+        defer { _ = folder }
         var csv = "metric,key,day,value\n"
         for i in 0..<200 { csv += "m,,\(first.advanced(by: i)),\(i)\n" }
         csv += "m,,2026-02-30,1\n"
