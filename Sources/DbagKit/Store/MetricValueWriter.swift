@@ -5,7 +5,7 @@
 /// buffer and go to SQLite `batch` at a time in one prepared multi-row INSERT; call `finish()`
 /// before the transaction commits.
 final class MetricValueWriter {
-    /// Rows per statement: enough that one `sqlite3_step` serves many rows.
+    /// Rows per statement: enough that one step of SQLite serves many rows.
     static let batch = 64
 
     private let database: SQLiteDatabase
