@@ -35,7 +35,7 @@ public enum SeriesLoader {
                 loaded.series[metric.slug] = value.series
                 if !value.labels.isEmpty { loaded.labels[metric.slug] = value.labels }
             case .failure(let error):
-                diagnostics.append(Diagnostic("series '\(metric.slug)': \(error.message)", at: error.location ?? metric.location))
+                diagnostics.append(error.diagnostic.about("series '\(metric.slug)'", at: metric.location))
             }
         }
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
@@ -75,13 +75,5 @@ public enum SeriesLoader {
             }
         }
         return (series.mapValues { days in days.keys.sorted().compactMap { day in days[day].map { DayValue(day: day, value: $0) } } }, labels)
-    }
-}
-
-extension SiteData {
-    /// Adds build-time series (they replace any stored values of the same metric).
-    mutating func addSeries(_ loaded: SeriesLoader.Result) {
-        for (metric, keys) in loaded.series { series[metric] = keys }
-        for (metric, keys) in loaded.labels { labels[metric, default: [:]].merge(keys) { _, new in new } }
     }
 }
