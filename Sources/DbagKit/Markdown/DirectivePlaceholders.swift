@@ -17,24 +17,8 @@ struct DirectivePlaceholders: Sendable {
 
     init(avoiding source: [UInt8]) {
         var prefix = Array("DBAGDIRECTIVE".utf8)
-        while Self.occurs(prefix, in: source) { prefix.append(UInt8(ascii: "Q")) }
+        while MarkdownByte.occurs(prefix, in: source) { prefix.append(UInt8(ascii: "Q")) }
         self.prefix = prefix
-    }
-
-    /// Whether `needle` occurs in `bytes` (a plain loop: the generic search is slow).
-    private static func occurs(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        var i = 0
-        let last = bytes.count - needle.count
-        while i <= last {
-            if bytes[i] == first {
-                var k = 1
-                while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 
     /// Adds a slot and returns its token, such as `DBAGDIRECTIVE7Z`.

@@ -115,7 +115,7 @@ extension DirectiveRenderer {
         if let top = Int(directive["top"] ?? ""), top < rows.count { rows = Array(rows.prefix(top)) }
         let head = metric.per.map { Metric.title(fromSlug: $0) } ?? "Object"
         // One metric in every row: one style for the column, its unit in the header.
-        let formatter = MetricView(metric: metric, key: nil, data: data).formatter
+        let formatter = MetricView.formatter(metric)
         let texts = formatter.columnStrings(rows.map { $0.view.latest?.value ?? .nan }, withUnit: false)
         for index in rows.indices { rows[index].valueText = rows[index].view.latest == nil ? "–" : texts[index] }
         let valueHead = metric.format == .number && !metric.unit.isEmpty ? Metric.title(fromSlug: metric.unit) : "Value"

@@ -54,7 +54,7 @@ enum PageText {
         if escape { return TemplateHTML.substitute(text, parameter: parameter, key: key, label: label) }
         let bytes = Array(text.utf8)
         let open = Array(("{" + parameter).utf8)
-        guard bytes.firstRange(of: open) != nil else { return text }
+        guard MarkdownByte.occurs(open, in: bytes) else { return text }
         let keyToken = open + [UInt8(ascii: "}")]
         let labelToken = open + Array(".label}".utf8)
         let keyText = Array(key.utf8)

@@ -28,10 +28,8 @@ public struct SiteBuilder: Sendable {
         let sink = MemorySink()
         do {
             try emit(prepared, to: sink)
-        } catch let list as DiagnosticList {
-            throw list
         } catch {
-            throw DiagnosticList([error as? Diagnostic ?? Diagnostic("\(error)")])
+            throw DiagnosticList(error)
         }
         return sink.outputFiles
     }
@@ -54,14 +52,21 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Stages 6–8 into a sink: pages as they render, then the data API, badges and assets.
+    /// Stages 6–8 into a sink: pages as they render, the data API, badges and assets.
+    /// The data API streams the store's values on a thread of its own while the
+    /// pages render (it needs no page); a page's failure is reported before its.
     func emit(_ prepared: Prepared, to sink: any SiteSink) throws {
-        let failures = ResultSlots<any Error>(count: 1)
+        let failures = ResultSlots<any Error>(count: 2)
+        let dataAPI = DispatchGroup()
+        let (config, data) = (config, prepared.data)
+        DispatchQueue.global().async(group: dataAPI) {
+            do { try DataAPI.write(config: config, data: data, to: sink) } catch { failures.set(1, error) }
+        }
         render(prepared) { file in
             do { try sink.write(file) } catch { failures.set(0, error) }
         }
+        dataAPI.wait()
         if let failure = failures.values.first { throw failure }
-        try DataAPI.write(config: config, data: prepared.data, to: sink)
         for file in BadgeFiles.files(config: config, data: prepared.data) { try sink.write(file) }
         for (path, contents) in prepared.theme.assets { try sink.write(OutputFile(path: path, contents: contents)) }
         try sink.write(OutputFile(path: "assets/charts.css", text: ChartCSS.stylesheet + "\n"))
@@ -104,7 +109,7 @@ public struct SiteBuilder: Sendable {
         } catch let error as Diagnostic {
             diagnostics.append(error)
         } catch {
-            diagnostics.append(Diagnostic("cannot read the store: \((error as? Diagnostic)?.message ?? "\(error)")", file: config.storeName))
+            diagnostics.append(Diagnostic("cannot read the store: \(Diagnostic(error).message)", file: config.storeName))
         }
         // 3–4. Dashboards, parsed and validated.
         var sources: [DashboardSource] = []

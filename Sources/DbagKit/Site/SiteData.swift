@@ -25,12 +25,26 @@ public struct SiteData: Sendable {
     }
 
     /// Loads the store read-only; a project with no store yet has no data.
+    /// The series, most of the reading, come on a connection of their own, read
+    /// on another thread while this one reads everything else.
     public static func load(_ config: Config) throws -> SiteData {
-        guard let store = try config.openStoreForReading() else { return SiteData() }
-        var data = SiteData(series: try store.allSeries(), labels: try store.labels(),
-                            lastSaved: try store.lastSaved(), latestRuns: try store.latestRuns())
-        data.events = try store.events()
-        data.latestFailures = try store.latestFailures()
+        guard let store = try config.openStoreForReading(), let seriesStore = try config.openStoreForReading() else { return SiteData() }
+        let series = ResultSlots<Result<[String: [String: [DayValue]]], any Error>>(count: 1)
+        let reading = DispatchGroup()
+        DispatchQueue.global().async(group: reading) {
+            series.set(0, Result { try seriesStore.allSeries() })
+        }
+        let rest = Result {
+            var data = SiteData(labels: try store.labels(), lastSaved: try store.lastSaved(), latestRuns: try store.latestRuns())
+            data.events = try store.events()
+            data.latestFailures = try store.latestFailures()
+            return data
+        }
+        reading.wait()
+        // A bad stored value is reported first, as when the series were read first.
+        let loaded = try series.values.first?.get() ?? [:]
+        var data = try rest.get()
+        data.series = loaded
         return data
     }
 

@@ -14,6 +14,31 @@ public enum StoreCSV {
         return "\(value)"
     }
 
+    /// Appends `number(value)` to `out`; a whole number digit by digit, without a String.
+    static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+        guard value == value.rounded(), abs(value) < 1e15, value != 0 else {
+            out.append(contentsOf: number(value).utf8)
+            return
+        }
+        var n = Int64(value)
+        if n < 0 {
+            out.append(UInt8(ascii: "-"))
+            n = -n
+        }
+        var digits = 0, rest = n
+        repeat {
+            digits += 1
+            rest /= 10
+        } while rest > 0
+        var index = out.count + digits - 1
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        repeat {
+            out[index] = UInt8(ascii: "0") + UInt8(n % 10)
+            n /= 10
+            index -= 1
+        } while n > 0
+    }
+
     /// Appends a field, quoted per RFC 4180 when it holds `,`, `"`, CR or LF.
     static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         let needsQuotes = bytes.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
@@ -73,7 +98,7 @@ extension StoreCSV {
             out.append(contentsOf: prefix)
             out.append(contentsOf: point.day.description.utf8)
             out.append(44)
-            out.append(contentsOf: number(point.value).utf8)
+            appendNumber(point.value, to: &out)
             out.append(10)
         }
     }

@@ -70,16 +70,11 @@ public final class MetricStore: @unchecked Sendable {
         if let problem = texts.lazy.compactMap({ StoredText.problem($0, what: $1) }).first { throw Diagnostic(problem) }
         let stamp = Timestamp.string(now)
         try database.transaction {
-            let insert = try database.prepare("INSERT OR \(replacing ? "REPLACE" : "IGNORE") INTO metric_values (metric, key, day, value, collected_at) VALUES (?, ?, ?, ?, ?)")
+            let writer = MetricValueWriter(database, replacing: replacing, stamp: stamp)
             for v in values {
-                insert.reset()
-                try insert.bind(v.metric, at: 1)
-                try insert.bind(v.key, at: 2)
-                try insert.bind(v.day.description, at: 3)
-                try insert.bind(v.value, at: 4)
-                try insert.bind(stamp, at: 5)
-                try insert.step()
+                try writer.add(metric: v.metric, key: v.key, day: v.day, value: v.value)
             }
+            try writer.finish()
             let label = try database.prepare("INSERT OR REPLACE INTO object_labels (metric, key, label) VALUES (?, ?, ?)")
             for l in labels {
                 try label.run([.text(l.metric), .text(l.key), .text(l.label)])
@@ -92,12 +87,14 @@ public final class MetricStore: @unchecked Sendable {
     /// writes (a hand-edited day or value) is an error naming it.
     public func allSeries() throws -> [String: [String: [DayValue]]] {
         let statement = try database.prepare("SELECT metric, key, day, value FROM metric_values ORDER BY metric, key, day")
-        var result: [String: [String: [DayValue]]] = [:]
+        var runs = SeriesRuns()
         while try statement.step() {
             let row = StoreRow(statement, store: database.path)
-            result[statement.string(0), default: [:]][statement.string(1), default: []].append(DayValue(day: try row.day(2), value: try row.value(3)))
+            let day = try statement.withText(2) { Day(utf8: $0) } ?? row.day(2)
+            let point = DayValue(day: day, value: try row.value(3))
+            statement.withText(0) { metric in statement.withText(1) { key in runs.add(metric: metric, key: key, point: point) } }
         }
-        return result
+        return runs.finish()
     }
 
     /// One series, days ascending.

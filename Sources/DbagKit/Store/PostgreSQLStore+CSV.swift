@@ -38,36 +38,19 @@ extension PostgreSQLStore {
         var reader = CSVImporter(bytes: bytes, file: file)
         try reader.readHeader()
         return try transaction {
-            try connection.execute("""
-                CREATE TEMPORARY TABLE dbag_import (metric text COLLATE "C", key text COLLATE "C", day text COLLATE "C", value double precision, line bigint) ON COMMIT DROP
-                """)
             var rows = 0
-            var metrics = Set<String>()
-            var lastMetric: [UInt8] = []
-            try connection.copy("COPY dbag_import FROM STDIN") { send in
+            var metrics = CSVMetricSet()
+            try upsertValues(stamp: Timestamp.string(Date()), replacing: true) { send in
                 var out: [UInt8] = []
                 out.reserveCapacity(1 << 20)
                 while true {
                     let line = reader.line
                     guard try reader.nextRecord() else { break }
                     if reader.isBlankRecord { continue }
-                    let value = try reader.checkedValue()
-                    reader.withField(0) { b, _ in
-                        if !b.elementsEqual(lastMetric) {
-                            lastMetric = Array(b)
-                            metrics.insert(String(decoding: b, as: UTF8.self))
-                        }
-                        out.append(contentsOf: b)
+                    try reader.withCheckedRow { metric, key, day, value in
+                        metrics.insert(metric)
+                        PostgreSQLStore.appendCopyRow(metric: metric, key: key, day: day, value: value, line: line, to: &out)
                     }
-                    out.append(9)
-                    reader.withField(1) { b, _ in PostgreSQLStore.appendCopyText(b, to: &out) }
-                    out.append(9)
-                    reader.withField(2) { b, _ in out.append(contentsOf: b) }
-                    out.append(9)
-                    out.append(contentsOf: StoreCSV.number(value).utf8)
-                    out.append(9)
-                    out.append(contentsOf: String(line).utf8)
-                    out.append(10)
                     rows += 1
                     if out.count >= 1 << 20 {
                         try send(out)
@@ -76,25 +59,7 @@ extension PostgreSQLStore {
                 }
                 if !out.isEmpty { try send(out) }
             }
-            try connection.query("""
-                INSERT INTO metric_values (metric, key, day, value, collected_at)
-                SELECT DISTINCT ON (metric, key, day) metric, key, day, value, $1 FROM dbag_import ORDER BY metric, key, day, line DESC
-                ON CONFLICT (metric, key, day) DO UPDATE SET value = EXCLUDED.value, collected_at = EXCLUDED.collected_at
-                """, [Timestamp.string(Date())])
-            return CSVImportSummary(rows: rows, metrics: metrics.sorted())
-        }
-    }
-
-    /// Appends text in COPY's text format: backslash, tab, newline and carriage return escaped.
-    static func appendCopyText(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        for byte in bytes {
-            switch byte {
-            case 92: out += [92, 92]
-            case 9: out += [92, 116]
-            case 10: out += [92, 110]
-            case 13: out += [92, 114]
-            default: out.append(byte)
-            }
+            return CSVImportSummary(rows: rows, metrics: metrics.sorted)
         }
     }
 }

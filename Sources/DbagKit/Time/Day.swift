@@ -24,7 +24,13 @@ public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConve
 
     /// Parses exactly `YYYY-MM-DD`; nil for anything else.
     public init?(_ text: some StringProtocol) {
-        let u = Array(text.utf8)
+        var text = String(text)
+        guard let day = text.withUTF8({ Day(utf8: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes (a store column, without a String); nil for anything else.
+    public init?(utf8 u: UnsafeBufferPointer<UInt8>) {
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var n = 0
