@@ -92,7 +92,11 @@ enum NumberText {
             return 1
         }
         let clamped = min(max(x, -1e9), 1e9)
-        let units = Int64((abs(clamped) * 10).rounded())
+        // Rounded half away from zero, as `.rounded()`, without a call into libm:
+        // the fraction `scaled - whole` is exact below 2^52.
+        let scaled = abs(clamped) * 10
+        var units = Int64(scaled)
+        if scaled - Double(units) >= 0.5 { units += 1 }
         var integer = units / 10
         let tenth = units % 10
         var at = 0
