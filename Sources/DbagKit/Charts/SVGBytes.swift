@@ -105,6 +105,19 @@ struct SVGBytes: ~Copyable {
         count += NumberText.coord(x, to: UnsafeMutableBufferPointer(start: base + count, count: 16))
     }
 
+    /// `<title id="P-title">title</title><desc id="P-desc">description</desc>`, both escaped.
+    mutating func titleAndDescription(prefix: String, title: String, description: String) {
+        raw("<title id=\"")
+        append(prefix)
+        raw("-title\">")
+        escaped(title)
+        raw("</title><desc id=\"")
+        append(prefix)
+        raw("-desc\">")
+        escaped(description)
+        raw("</desc>")
+    }
+
     /// ` name="value"` with the value escaped.
     mutating func attribute(_ name: StaticString, _ value: String) {
         byte(UInt8(ascii: " "))
