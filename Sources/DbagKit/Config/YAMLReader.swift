@@ -14,7 +14,9 @@ public final class YAMLReader {
     /// Composes a YAML document; a syntax error becomes a located diagnostic.
     public func compose(_ text: String) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // Yams' default encoding reads the whole environment on every call
+            // (YAMS_DEFAULT_ENCODING); Swift strings are UTF-8, so say so.
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(Self.diagnostic(for: error, file: file, text: text))
             return nil
