@@ -34,12 +34,14 @@ struct DirectivePlaceholders: Sendable {
         let bytes = Array(html.utf8)
         let paragraphOpen = Array("<p>".utf8), paragraphClose = Array("</p>".utf8)
         var resolved = [DirectiveHTML?](repeating: nil, count: directives.count)
-        var out: [UInt8] = []
+        // Built as a string from the page's own text between tokens and each
+        // directive's HTML, so the (large) result is never copied or checked again.
+        var out = ""
         out.reserveCapacity(bytes.count + 1024)
+        var literal = 0  // Start of the page text not yet copied to `out`.
         var i = 0
         while i < bytes.count {
             guard bytes[i] == prefix[0], bytes[i...].starts(with: prefix) else {
-                out.append(bytes[i])
                 i += 1
                 continue
             }
@@ -50,7 +52,6 @@ struct DirectivePlaceholders: Sendable {
                 j += 1
             }
             guard j > i + prefix.count, j < bytes.count, bytes[j] == UInt8(ascii: "Z"), number < slots.count else {
-                out.append(bytes[i])
                 i += 1
                 continue
             }
@@ -59,13 +60,17 @@ struct DirectivePlaceholders: Sendable {
             let directive = directives[slot.directive]
             let html = resolved[slot.directive] ?? resolve(directive)
             resolved[slot.directive] = html
-            if directive.form != .inline, out.suffix(3).elementsEqual(paragraphOpen), bytes[j...].starts(with: paragraphClose) {
-                out.removeLast(3)
+            // Tokens are ASCII, so the text between them is whole characters.
+            out += String(decoding: bytes[literal..<i], as: UTF8.self)
+            if directive.form != .inline, out.utf8.suffix(3).elementsEqual(paragraphOpen), bytes[j...].starts(with: paragraphClose) {
+                out.removeSubrange(out.utf8.index(out.utf8.endIndex, offsetBy: -3)...)
                 j += paragraphClose.count
             }
-            out.append(contentsOf: (slot.part == .close ? html.closingHTML : html.html).utf8)
+            out += slot.part == .close ? html.closingHTML : html.html
+            literal = j
             i = j
         }
-        return String(decoding: out, as: UTF8.self)
+        out += String(decoding: bytes[literal...], as: UTF8.self)
+        return out
     }
 }
