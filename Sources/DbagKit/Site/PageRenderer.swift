@@ -80,17 +80,26 @@ struct PageRenderer: Sendable {
     /// Adds `aria-current="page"` to the last sidebar link to `url` (the first may be the site title).
     static func markCurrent(_ url: String, in sidebar: String) -> String {
         let link = Array(("href=\"" + HTML.escape(url) + "\"").utf8)
-        let bytes = Array(sidebar.utf8)
-        guard link.count <= bytes.count else { return sidebar }
-        var start = bytes.count - link.count
-        while start >= 0 {
-            if bytes[start] == link[0], bytes[start..<(start + link.count)].elementsEqual(link) {
-                let end = start + link.count
-                return String(decoding: bytes[..<end], as: UTF8.self) + " aria-current=\"page\"" + String(decoding: bytes[end...], as: UTF8.self)
+        var sidebar = sidebar
+        // Searched in place, then spliced as strings: the sidebar (one link per page,
+        // large on big sites) is copied once and never checked again.
+        let found = sidebar.withUTF8 { bytes -> Int? in
+            guard link.count <= bytes.count else { return nil }
+            var start = bytes.count - link.count
+            while start >= 0 {
+                if bytes[start] == link[0], bytes[start..<(start + link.count)].elementsEqual(link) { return start + link.count }
+                start -= 1
             }
-            start -= 1
+            return nil
         }
-        return sidebar
+        guard let found else { return sidebar }
+        let end = sidebar.utf8.index(sidebar.utf8.startIndex, offsetBy: found)
+        var marked = ""
+        marked.reserveCapacity(sidebar.utf8.count + 24)
+        marked += sidebar[..<end]
+        marked += " aria-current=\"page\""
+        marked += sidebar[end...]
+        return marked
     }
 
     /// The sidebar entry a page highlights: an object page or a metric page highlights its folder.
