@@ -116,15 +116,8 @@ public struct SiteBuilder: Sendable {
         do { sources = try DashboardSource.load(from: config.dashboardsDirectory, project: config.directory) } catch { diagnostics.append(error) }
         let slugs = Set(config.metrics.map(\.slug))
         var parsed: [(DashboardSource, MarkdownPage, String?)] = []
-        for source in sources {
-            var (text, heading) = PageText.extractHeading(source.text)
-            var (page, errors) = MarkdownPage.parse(text, file: source.displayPath, unsafeHTML: config.unsafeHTML)
-            if let title = page.frontMatter.title, heading != nil, heading != title {
-                // Front matter names the page: keep its own `# Heading` in the content.
-                (page, errors) = MarkdownPage.parse(source.text, file: source.displayPath, unsafeHTML: config.unsafeHTML)
-                heading = nil
-            }
-            diagnostics += errors + page.validate(metrics: slugs) + keyErrors(page)
+        for (source, page, heading, errors) in parse(sources, metrics: slugs) {
+            diagnostics += errors
             if let parameter = source.templateParameter, !config.metrics.contains(where: { $0.per == parameter }) {
                 diagnostics.append(Diagnostic("template [\(parameter)] needs a metric declared `per: \(parameter)` in dbag.yml",
                                               file: source.displayPath, line: 1, column: 1))
@@ -143,6 +136,24 @@ public struct SiteBuilder: Sendable {
         let plans = planner.finish()
         let navigation = Navigation(items: planner.navigationItems)
         return Prepared(theme: theme, library: library, data: data, plans: plans, navigation: navigation, objectURLs: planner.objectURLs)
+    }
+
+    /// Each dashboard parsed and checked, on every core, in the order given:
+    /// its page, its `# Heading` when taken out as the title, and its errors.
+    func parse(_ sources: [DashboardSource], metrics slugs: Set<String>) -> [(DashboardSource, MarkdownPage, String?, [Diagnostic])] {
+        let results = ResultSlots<(DashboardSource, MarkdownPage, String?, [Diagnostic])>(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            let source = sources[index]
+            var (text, heading) = PageText.extractHeading(source.text)
+            var (page, errors) = MarkdownPage.parse(text, file: source.displayPath, unsafeHTML: config.unsafeHTML)
+            if let title = page.frontMatter.title, heading != nil, heading != title {
+                // Front matter names the page: keep its own `# Heading` in the content.
+                (page, errors) = MarkdownPage.parse(source.text, file: source.displayPath, unsafeHTML: config.unsafeHTML)
+                heading = nil
+            }
+            results.set(index, (source, page, heading, errors + page.validate(metrics: slugs) + keyErrors(page)))
+        }
+        return results.values
     }
 
     /// `key=` only makes sense on per-object metrics.
