@@ -23,6 +23,12 @@ struct PagePlan: Sendable {
     var title: String
     var description: String?
     var order: Double
+
+    /// Whether the page is a dashboard (or an object's page), not one dbag generates.
+    var isDashboard: Bool {
+        if case .dashboard = content { return true }
+        return false
+    }
 }
 
 /// Titles and `{param}` substitution for dashboards.

@@ -176,8 +176,11 @@ public struct SiteBuilder: Sendable {
         let renderer = PageRenderer(config: config, library: prepared.library, sidebars: sidebars,
                                     data: prepared.data, now: now, objectURLs: prepared.objectURLs, bodySuffix: bodySuffix)
         let plans = prepared.plans
-        DispatchQueue.concurrentPerform(iterations: plans.count) { index in
-            let plan = plans[index]
+        // Generated pages (object indexes, metric pages) can list every object: started
+        // first, none of them is left rendering alone on one core at the end.
+        let order = plans.indices.filter { !plans[$0].isDashboard } + plans.indices.filter { plans[$0].isDashboard }
+        DispatchQueue.concurrentPerform(iterations: order.count) { index in
+            let plan = plans[order[index]]
             deliver(OutputFile(path: Routes.outputPath(forURLPath: plan.urlPath), text: renderer.render(plan)))
         }
     }

@@ -4,7 +4,12 @@ import Foundation
 /// collection times.
 public struct SiteData: Sendable {
     /// metric → key → points, days ascending.
-    public var series: [String: [String: [DayValue]]]
+    public var series: [String: [String: [DayValue]]] {
+        didSet { newestDays = Self.newestDays(in: series) }
+    }
+    /// metric → the newest day with a value (any key), kept with `series`: every
+    /// stat and page asks, and a scan of every key each time grows with objects².
+    public private(set) var newestDays: [String: Day] = [:]
     /// metric → key → label.
     public var labels: [String: [String: String]]
     /// metric → when a value was last saved.
@@ -19,6 +24,7 @@ public struct SiteData: Sendable {
     public init(series: [String: [String: [DayValue]]] = [:], labels: [String: [String: String]] = [:],
                 lastSaved: [String: Date] = [:], latestRuns: [String: CollectionRun] = [:]) {
         self.series = series
+        newestDays = Self.newestDays(in: series)
         self.labels = labels
         self.lastSaved = lastSaved
         self.latestRuns = latestRuns
