@@ -29,17 +29,23 @@ struct DirectivePlaceholders: Sendable {
 
     /// Replaces every token in rendered HTML. A token that is a paragraph of its
     /// own (`<p>TOKEN</p>`) of a block or container is replaced with its `<p>` tags.
+    /// The result is joined from whole Strings (the page's text between tokens, each
+    /// directive's HTML), so its tens of kilobytes need no second UTF-8 check.
     func substitute(in html: String, directives: [Directive], resolve: (Directive) -> DirectiveHTML) -> String {
         guard !slots.isEmpty else { return html }
         let bytes = Array(html.utf8)
         let paragraphOpen = Array("<p>".utf8), paragraphClose = Array("</p>".utf8)
         var resolved = [DirectiveHTML?](repeating: nil, count: directives.count)
-        var out: [UInt8] = []
+        var out = ""
         out.reserveCapacity(bytes.count + 1024)
+        // Bytes of `html` already in `out`; every cut falls on an ASCII byte, so on a scalar boundary.
+        var copied = 0
+        func text(_ from: Int, _ to: Int) -> Substring {
+            html[html.utf8.index(html.utf8.startIndex, offsetBy: from)..<html.utf8.index(html.utf8.startIndex, offsetBy: to)]
+        }
         var i = 0
         while i < bytes.count {
             guard bytes[i] == prefix[0], bytes[i...].starts(with: prefix) else {
-                out.append(bytes[i])
                 i += 1
                 continue
             }
@@ -50,22 +56,24 @@ struct DirectivePlaceholders: Sendable {
                 j += 1
             }
             guard j > i + prefix.count, j < bytes.count, bytes[j] == UInt8(ascii: "Z"), number < slots.count else {
-                out.append(bytes[i])
                 i += 1
                 continue
             }
             j += 1
             let slot = slots[number]
             let directive = directives[slot.directive]
-            let html = resolved[slot.directive] ?? resolve(directive)
-            resolved[slot.directive] = html
-            if directive.form != .inline, out.suffix(3).elementsEqual(paragraphOpen), bytes[j...].starts(with: paragraphClose) {
-                out.removeLast(3)
+            let drawn = resolved[slot.directive] ?? resolve(directive)
+            resolved[slot.directive] = drawn
+            out += text(copied, i)
+            if directive.form != .inline, out.utf8.suffix(3).elementsEqual(paragraphOpen), bytes[j...].starts(with: paragraphClose) {
+                out.removeSubrange(out.utf8.index(out.utf8.endIndex, offsetBy: -3)...)
                 j += paragraphClose.count
             }
-            out.append(contentsOf: (slot.part == .close ? html.closingHTML : html.html).utf8)
+            out += slot.part == .close ? drawn.closingHTML : drawn.html
             i = j
+            copied = j
         }
-        return String(decoding: out, as: UTF8.self)
+        out += text(copied, bytes.count)
+        return out
     }
 }
