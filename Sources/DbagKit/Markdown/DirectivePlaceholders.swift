@@ -29,16 +29,20 @@ struct DirectivePlaceholders: Sendable {
 
     /// Replaces every token in rendered HTML. A token that is a paragraph of its
     /// own (`<p>TOKEN</p>`) of a block or container is replaced with its `<p>` tags.
+    /// The result is joined from whole Strings (the page's text between tokens, each
+    /// directive's HTML), so its tens of kilobytes need no second UTF-8 check.
     func substitute(in html: String, directives: [Directive], resolve: (Directive) -> DirectiveHTML) -> String {
         guard !slots.isEmpty else { return html }
         let bytes = Array(html.utf8)
         let paragraphOpen = Array("<p>".utf8), paragraphClose = Array("</p>".utf8)
         var resolved = [DirectiveHTML?](repeating: nil, count: directives.count)
-        // Built as a string from the page's own text between tokens and each
-        // directive's HTML, so the (large) result is never copied or checked again.
         var out = ""
         out.reserveCapacity(bytes.count + 1024)
-        var literal = 0  // Start of the page text not yet copied to `out`.
+        // Bytes of `html` already in `out`; every cut falls on an ASCII byte, so on a scalar boundary.
+        var copied = 0
+        func text(_ from: Int, _ to: Int) -> Substring {
+            html[html.utf8.index(html.utf8.startIndex, offsetBy: from)..<html.utf8.index(html.utf8.startIndex, offsetBy: to)]
+        }
         var i = 0
         while i < bytes.count {
             guard bytes[i] == prefix[0], bytes[i...].starts(with: prefix) else {
@@ -58,19 +62,18 @@ struct DirectivePlaceholders: Sendable {
             j += 1
             let slot = slots[number]
             let directive = directives[slot.directive]
-            let html = resolved[slot.directive] ?? resolve(directive)
-            resolved[slot.directive] = html
-            // Tokens are ASCII, so the text between them is whole characters.
-            out += String(decoding: bytes[literal..<i], as: UTF8.self)
+            let drawn = resolved[slot.directive] ?? resolve(directive)
+            resolved[slot.directive] = drawn
+            out += text(copied, i)
             if directive.form != .inline, out.utf8.suffix(3).elementsEqual(paragraphOpen), bytes[j...].starts(with: paragraphClose) {
                 out.removeSubrange(out.utf8.index(out.utf8.endIndex, offsetBy: -3)...)
                 j += paragraphClose.count
             }
-            out += slot.part == .close ? html.closingHTML : html.html
-            literal = j
+            out += slot.part == .close ? drawn.closingHTML : drawn.html
             i = j
+            copied = j
         }
-        out += String(decoding: bytes[literal...], as: UTF8.self)
+        out += text(copied, bytes.count)
         return out
     }
 }
