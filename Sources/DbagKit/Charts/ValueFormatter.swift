@@ -62,11 +62,6 @@ public struct ValueFormatter: Sendable, Hashable {
             && (format != .currency || currencySymbol == other.currencySymbol)
     }
 
-    /// Shorthand for a one-off value.
-    public static func string(_ value: Double, format: MetricFormat, unit: String = "", withUnit: Bool = true) -> String {
-        ValueFormatter(format: format, unit: unit).string(value, withUnit: withUnit)
-    }
-
     // MARK: - Formats (all take a non-negative magnitude)
 
     /// A plain number below 10k with sensible decimals: `1,234`, `12.3`, `3.14`, `0.05`.

@@ -11,11 +11,6 @@ public struct MetricTarget: Sendable, Hashable {
         self.by = by
     }
 
-    /// `target 500` or `target 500 by 2026-12-31`, the value written by `formatter`.
-    public func label(_ formatter: ValueFormatter) -> String {
-        "target " + formatter.string(value) + (by.map { " by \($0)" } ?? "")
-    }
-
     /// How much of the target `value` is, as a fraction (0.62 for 62 %); nil for a zero target.
     public func share(of value: Double) -> Double? {
         guard self.value != 0, value.isFinite else { return nil }

@@ -107,6 +107,12 @@ public final class YAMLReader {
         return seconds
     }
 
+    /// The `timeout` value in seconds, or `fallback` when absent or invalid (invalid is reported).
+    func timeout(_ values: [String: Node], default fallback: Double) -> Double {
+        guard let node = values["timeout"] else { return fallback }
+        return duration(node, key: "timeout", atMostDays: 1) ?? fallback
+    }
+
     /// One of a fixed set of words.
     public func choice<T: RawRepresentable & CaseIterable>(_ node: Node, key: String, as type: T.Type) -> T? where T.RawValue == String {
         guard let text = string(node, key: key) else { return nil }
@@ -132,23 +138,5 @@ public final class YAMLReader {
         default:
             return Diagnostic("malformed YAML: \(error)", file: file)
         }
-    }
-}
-
-/// Durations written as a number and a unit: `500ms`, `30s`, `5m`, `2h`, `2d`, `1w`.
-public enum DurationText {
-    /// The longest duration dbag.yml may write: ten years, like the longest chart period.
-    public static let longestDays = 3660
-
-    /// Seconds, or nil when the text is not a positive duration.
-    public static func seconds(_ text: String) -> Double? {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400), ("w", 604_800)]
-        for (suffix, factor) in units where t.hasSuffix(suffix) {
-            let number = t.dropLast(suffix.count)
-            guard let n = Double(number), n.isFinite, n > 0, !number.contains("e") else { return nil }
-            return n * factor
-        }
-        return nil
     }
 }

@@ -243,7 +243,6 @@ public final class SQLiteStatement {
     public func columnName(_ i: Int) -> String { sqlite3_column_name(handle, Int32(i)).map { String(cString: $0) } ?? "" }
     public func isNull(_ i: Int) -> Bool { sqlite3_column_type(handle, Int32(i)) == SQLITE_NULL }
     public func int(_ i: Int) -> Int { Int(sqlite3_column_int64(handle, Int32(i))) }
-    public func double(_ i: Int) -> Double { sqlite3_column_double(handle, Int32(i)) }
 
     /// A column's text, all of its bytes (a NUL byte inside is kept).
     public func string(_ i: Int) -> String {
