@@ -22,7 +22,7 @@ struct BuildCommand: ParsableCommand {
         var config = try project.loadConfig()
         if let baseURL {
             do { config.baseURL = try Config.validatedBaseURL(baseURL) } catch {
-                Terminal.error("error: --base-url: \(error.message)")
+                Terminal.error(error.about("--base-url").description)
                 throw ExitCode(1)
             }
         }
@@ -37,7 +37,7 @@ struct BuildCommand: ParsableCommand {
             Terminal.error("build failed: \(error.diagnostics.count) error\(error.diagnostics.count == 1 ? "" : "s"); " + (hadSite ? "the previous site is unchanged" : "nothing was written"))
             throw ExitCode(1)
         } catch {
-            Terminal.error(Terminal.prefixed(error))
+            Terminal.error(DiagnosticList(error).description)
             throw ExitCode(1)
         }
         let (pages, files) = written
@@ -52,7 +52,7 @@ enum BuildClock {
     /// A site builder judging staleness at `now()`, printing warnings to standard error.
     static func builder(_ config: Config) -> SiteBuilder {
         var builder = SiteBuilder(config: config, now: now())
-        builder.warn = { Terminal.error($0.warningDescription) }
+        builder.warn = { Terminal.error($0.description) }
         return builder
     }
 

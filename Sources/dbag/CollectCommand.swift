@@ -34,9 +34,8 @@ struct CollectCommand: AsyncParsableCommand {
             let formatter = config.metric(outcome.slug).map { ValueFormatter(format: $0.format, unit: $0.unit) } ?? ValueFormatter()
             Terminal.line("\(padded)  \(Terminal.describe(outcome.values, formatter: formatter))")
         }
-        for failure in report.failures {
-            Terminal.error(Diagnostic("\(failure.slug): \(failure.error ?? "")", file: failure.location?.file,
-                                      line: failure.location?.line, column: failure.location?.column).description)
+        for outcome in report.failures {
+            if let failure = outcome.failure { Terminal.error(failure.about(outcome.slug).description) }
         }
         if !report.failures.isEmpty { throw ExitCode(2) }
     }

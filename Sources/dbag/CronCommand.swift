@@ -24,7 +24,7 @@ struct CronCommand: AsyncParsableCommand {
         let text = (try? String(contentsOf: config.directory.appendingPathComponent("dbag.yml"), encoding: .utf8)) ?? ""
         let (template, warnings) = CronSetup.plan(config: config, configText: text, executable: executable,
                                                   dbagSource: dbagSource, ref: dbagRef)
-        for warning in warnings { Terminal.error("warning: " + warning) }
+        for warning in warnings { Terminal.error(Diagnostic(warning, severity: .warning).description) }
         print("# crontab -e, then add (collects, then builds site/ even when some collectors failed):")
         print(CronTemplate.crontab(project: config.directory.path, executable: executable.path))
         print("")

@@ -34,7 +34,7 @@ struct ImportCommand: AsyncParsableCommand {
             let summary = try store.importCSV(data, file: name)
             let known = Set(config.metrics.map(\.slug))
             for slug in summary.metrics where !known.contains(slug) {
-                Terminal.error("warning: '\(slug)' is not in dbag.yml; imported anyway" + Suggestion.hint(for: slug, in: known))
+                Terminal.error(Diagnostic("'\(slug)' is not in dbag.yml; imported anyway" + Suggestion.hint(for: slug, in: known), severity: .warning).description)
             }
             print("imported \(summary.rows) value\(summary.rows == 1 ? "" : "s") of \(summary.metrics.count) metric\(summary.metrics.count == 1 ? "" : "s")")
         }

@@ -19,7 +19,7 @@ struct ProjectOptions: ParsableArguments {
     func loadConfig() throws -> Config {
         let directory = self.directory
         if project == nil, !FileManager.default.fileExists(atPath: directory.appendingPathComponent("dbag.yml").path) {
-            Terminal.error("error: no dbag.yml in \(directory.path) or any folder above it (run `dbag init` to make a project, or pass --project DIR)")
+            Terminal.error(Diagnostic("no dbag.yml in \(directory.path) or any folder above it (run `dbag init` to make a project, or pass --project DIR)").description)
             throw ExitCode(1)
         }
         do {
@@ -52,14 +52,8 @@ enum Terminal {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            Terminal.error(prefixed(error))
+            Terminal.error(DiagnosticList(error).description)
             throw ExitCode(1)
         }
-    }
-
-    static func prefixed(_ error: any Error) -> String {
-        let text = "\(error)"
-        if error is Diagnostic || error is DiagnosticList { return text }
-        return "error: " + text
     }
 }

@@ -11,3 +11,8 @@ public struct CollectError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var description: String { message }
 }
+
+extension CollectError: DiagnosticConvertible {
+    /// The failure at its place in dbag.yml, when it has one.
+    public var diagnostic: Diagnostic { Diagnostic(message, at: location) }
+}

@@ -24,7 +24,7 @@ public struct Collection: Sendable {
     /// The metrics to collect: the named ones (even inactive), else every active metric with a collector.
     public func metrics(named slugs: [String]) throws(DiagnosticList) -> [Metric] {
         guard !slugs.isEmpty else {
-            return config.metrics.filter { $0.active && $0.collector != nil }
+            return config.metrics.filter { $0.active && $0.collect != nil }
         }
         var chosen: [Metric] = [], errors: [Diagnostic] = []
         for slug in slugs {
@@ -34,7 +34,7 @@ public struct Collection: Sendable {
             }
             if metric.series != nil {
                 errors.append(Diagnostic("'\(slug)' is a series metric: `dbag build` computes it, there is nothing to collect", at: metric.location))
-            } else if metric.collector == nil {
+            } else if metric.collect == nil {
                 errors.append(Diagnostic("'\(slug)' has no collector: record its values with `dbag record \(slug) VALUE`", at: metric.location))
             } else if !chosen.contains(where: { $0.slug == slug }) {
                 chosen.append(metric)
@@ -80,7 +80,7 @@ public struct Collection: Sendable {
     static func collect(_ metric: Metric, day: Day, config: Config, sources: SourcePool) async -> MetricOutcome {
         let started = Date()
         guard let collector = metric.collector else {
-            return MetricOutcome(slug: metric.slug, error: "no collector", started: started, finished: started)
+            return MetricOutcome(slug: metric.slug, failure: Diagnostic("no collector"), started: started, finished: started)
         }
         do {
             let values = try await collector.collect(CollectContext(config: config, metric: metric, day: day, sources: sources))
@@ -91,16 +91,7 @@ public struct Collection: Sendable {
             }
             return MetricOutcome(slug: metric.slug, values: values, started: started, finished: Date())
         } catch {
-            let (text, location) = Self.describe(error)
-            return MetricOutcome(slug: metric.slug, error: text, location: location, started: started, finished: Date())
+            return MetricOutcome(slug: metric.slug, failure: Diagnostic(error), started: started, finished: Date())
         }
-    }
-
-    /// An error's message, and its place in dbag.yml when it has one: a collector's error
-    /// may carry one, and a diagnostic (e.g. an unset `${NAME}` in a header) always does.
-    static func describe(_ error: any Error) -> (String, SourceLocation?) {
-        guard let diagnostic = error as? Diagnostic else { return ("\(error)", (error as? CollectError)?.location) }
-        guard let file = diagnostic.file else { return (diagnostic.message, nil) }
-        return (diagnostic.message, SourceLocation(file: file, line: diagnostic.line ?? 1, column: diagnostic.column ?? 1))
     }
 }

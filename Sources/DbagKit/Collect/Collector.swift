@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// What a collector may use while it runs.
 public struct CollectContext: Sendable {
@@ -17,26 +16,26 @@ public struct CollectContext: Sendable {
     }
 }
 
-/// A metric kind that snapshots today's value. A new kind is one type conforming
-/// to this protocol, listed once in `CollectorRegistry.kinds`.
+/// A metric kind that snapshots today's value. A new kind is a case of
+/// `CollectSpec` (what dbag.yml says, read in `ConfigLoader+Collect.swift`) and
+/// one type conforming to this protocol, paired with it in `CollectSpec.collector`.
 public protocol Collector: Sendable {
-    /// The name shown by `dbag metrics`, and the key in `collect:` that selects this kind.
-    static var kind: String { get }
-    /// Every key this kind accepts inside `collect:`.
-    static var keys: [String] { get }
-    /// Builds the collector from its `collect:` mapping, reporting mistakes to `reader`.
-    static func parse(_ values: [String: Node], reader: YAMLReader, node: Node, config: Config) -> Self?
     /// Collects today's value(s).
     func collect(_ context: CollectContext) async throws -> [CollectedValue]
-    /// Names of sources the collector reads, for validation.
-    var sourceNames: [String] { get }
 }
 
-extension Collector {
-    public var sourceNames: [String] { [] }
+extension CollectSpec {
+    /// The collector that runs this description: the one place kinds meet their collectors.
+    public var collector: any Collector {
+        switch self {
+        case .sql(let query): SQLCollector(query)
+        case .command(let command, let timeout): CommandCollector(command: command, timeout: timeout)
+        case .http(let url, let json, let timeout, let headers): HTTPCollector(url: url, path: json.map(JSONPath.init), timeout: timeout, headers: headers)
+        }
+    }
 }
 
-/// The one place metric kinds are registered.
-public enum CollectorRegistry {
-    public static let kinds: [any Collector.Type] = [SQLCollector.self, CommandCollector.self, HTTPCollector.self]
+extension Metric {
+    /// The collector of a metric with `collect:`, else nil.
+    public var collector: (any Collector)? { collect?.collector }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// `collect: { command: "…", timeout: 30s }`: a shell command run by `/bin/sh -c`
 /// in the project folder.
@@ -11,9 +10,6 @@ import Yams
 /// failure quoting the end of standard error; at the timeout, or past 1 MB of output,
 /// the command and all its children are killed and the collection fails.
 public struct CommandCollector: Collector {
-    public static let kind = "command"
-    public static let keys = ["command", "timeout"]
-
     public var command: String
     /// Seconds before the command is killed.
     public var timeout: Double
@@ -21,16 +17,6 @@ public struct CommandCollector: Collector {
     public init(command: String, timeout: Double = 30) {
         self.command = command
         self.timeout = timeout
-    }
-
-    public static func parse(_ values: [String: Node], reader: YAMLReader, node: Node, config: Config) -> CommandCollector? {
-        let timeout = reader.timeout(values, default: 30)
-        guard let commandNode = values["command"], let command = reader.string(commandNode, key: "command") else { return nil }
-        guard !command.trimmingCharacters(in: .whitespaces).isEmpty else {
-            reader.error("the command of a command collector is empty", at: commandNode)
-            return nil
-        }
-        return CommandCollector(command: command, timeout: timeout)
     }
 
     public func collect(_ context: CollectContext) async throws -> [CollectedValue] {

@@ -2,16 +2,12 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Yams
 
 /// `collect: { http: "https://…", json: a.b.0.c, timeout: 10s, headers: {…} }`:
 /// a GET whose JSON body holds the value at a dotted path (numbers or numeric
 /// strings). Without `json`, the first number of the body is the value. Header
 /// values may name environment variables as `${NAME}`, so tokens stay out of dbag.yml.
 public struct HTTPCollector: Collector {
-    public static let kind = "http"
-    public static let keys = ["http", "json", "timeout", "headers"]
-
     public var url: URL
     /// The dotted path, e.g. `data.items.0.count`; nil for a plain-text body.
     public var path: JSONPath?
@@ -25,24 +21,6 @@ public struct HTTPCollector: Collector {
         self.path = path
         self.timeout = timeout
         self.headers = headers
-    }
-
-    public static func parse(_ values: [String: Node], reader: YAMLReader, node: Node, config: Config) -> HTTPCollector? {
-        let timeout = reader.timeout(values, default: 10)
-        var headers: [String: EnvironmentString] = [:]
-        if let headerNode = values["headers"], let pairs = reader.mapping(headerNode, what: "headers") {
-            for pair in pairs {
-                guard let text = reader.string(pair.value, key: pair.key) else { continue }
-                headers[pair.key] = EnvironmentString(text, location: reader.location(of: pair.value))
-            }
-        }
-        let path = values["json"].flatMap { reader.string($0, key: "json") }.map(JSONPath.init)
-        guard let urlNode = values["http"], let text = reader.string(urlNode, key: "http") else { return nil }
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
-            reader.error("'\(text)' is not an http:// or https:// URL", at: urlNode)
-            return nil
-        }
-        return HTTPCollector(url: url, path: path, timeout: timeout, headers: headers)
     }
 
     public func collect(_ context: CollectContext) async throws -> [CollectedValue] {

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Yams
 
 /// `collect: { source: app, sql: "SELECT …" }`: a query against a source opened read-only.
 ///
@@ -8,51 +7,20 @@ import Yams
 /// A per-object metric reads `key, [label,] value` rows: columns named `key`,
 /// `label` and `value` when present, else by position.
 public struct SQLCollector: Collector {
-    public static let kind = "sql"
-    public static let keys = ["sql", "source", "timeout"]
+    /// The query, as dbag.yml writes it.
+    public var query: SQLQuery
 
-    /// The source's name in dbag.yml.
-    public var source: String
-    public var sql: String
-    /// Seconds before the query is interrupted.
-    public var timeout: Double
-    /// Where the query is in dbag.yml.
-    public var sqlLocation: SourceLocation?
-
-    public init(source: String, sql: String, timeout: Double = 30, sqlLocation: SourceLocation? = nil) {
-        self.source = source
-        self.sql = sql
-        self.timeout = timeout
-        self.sqlLocation = sqlLocation
-    }
-
-    public var sourceNames: [String] { [source] }
-
-    public static func parse(_ values: [String: Node], reader: YAMLReader, node: Node, config: Config) -> SQLCollector? {
-        let sql = values["sql"].flatMap { reader.string($0, key: "sql") }
-        let timeout = reader.timeout(values, default: 30)
-        guard let sourceNode = values["source"] else {
-            reader.error("an sql collector needs a source (one of: \(config.sources.keys.sorted().joined(separator: ", ")))", at: node)
-            return nil
-        }
-        guard let source = reader.string(sourceNode, key: "source") else { return nil }
-        guard config.sources[source] != nil else {
-            reader.error("unknown source '\(source)'" + Suggestion.hint(for: source, in: config.sources.keys), at: sourceNode)
-            return nil
-        }
-        guard let sql, !sql.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            reader.error("the sql of an sql collector is empty", at: values["sql"] ?? node)
-            return nil
-        }
-        return SQLCollector(source: source, sql: sql, timeout: timeout, sqlLocation: values["sql"].flatMap(reader.location(of:)))
+    /// The collector for a query of dbag.yml.
+    public init(_ query: SQLQuery) {
+        self.query = query
     }
 
     public func collect(_ context: CollectContext) async throws -> [CollectedValue] {
-        guard let source = context.config.sources[source] else {
-            throw CollectError("unknown source '\(self.source)'")
+        guard let source = context.config.sources[query.source] else {
+            throw CollectError("unknown source '\(query.source)'")
         }
-        let sql = sql, timeout = timeout, perObject = context.metric.per != nil
-        let pool = context.sources ?? SourcePool(timeZone: context.config.timeZone), location = sqlLocation
+        let sql = query.sql, timeout = query.timeout, perObject = context.metric.per != nil
+        let pool = context.sources ?? SourcePool(timeZone: context.config.timeZone), location = query.sqlLocation
         return try await Blocking.run {
             try SourceQuery.run(source, sql: sql, timeout: timeout, pool: pool, location: location) { rows in
                 perObject ? try SQLCollector.objectRows(rows) : [try SQLCollector.singleValue(rows)]

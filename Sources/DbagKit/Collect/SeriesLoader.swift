@@ -35,7 +35,7 @@ public enum SeriesLoader {
                 loaded.series[metric.slug] = value.series
                 if !value.labels.isEmpty { loaded.labels[metric.slug] = value.labels }
             case .failure(let error):
-                diagnostics.append(Diagnostic("series '\(metric.slug)': \(error.message)", at: error.location ?? metric.location))
+                diagnostics.append(error.diagnostic.about("series '\(metric.slug)'", at: metric.location))
             }
         }
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }

@@ -104,7 +104,7 @@ extension Config {
     public func checkSourceEnvironment(for metrics: [Metric]) throws(DiagnosticList) {
         var names: [String] = []
         for metric in metrics {
-            for name in (metric.collector?.sourceNames ?? []) + [metric.series?.source].compactMap({ $0 }) where !names.contains(name) {
+            if let name = metric.query?.source, !names.contains(name) {
                 names.append(name)
             }
         }

@@ -36,18 +36,14 @@ public enum SourceQuery {
                 return nil
             } catch let error as Diagnostic {
                 return error
-            } catch let error as CollectError {
-                return Diagnostic("metric '\(metric.slug)': \(error.message)", at: error.location ?? query.location ?? metric.location)
             } catch {
-                return Diagnostic("metric '\(metric.slug)': \(error)", at: metric.location)
+                return Diagnostic(error).about("metric '\(metric.slug)'", at: query.location ?? metric.location)
             }
         }
     }
 
     /// A metric's source, query and the query's place in dbag.yml, for sql collectors and series.
     static func query(of metric: Metric) -> (source: String, sql: String, location: SourceLocation?)? {
-        if let collector = metric.collector as? SQLCollector { return (collector.source, collector.sql, collector.sqlLocation) }
-        if let series = metric.series { return (series.source, series.sql, series.sqlLocation) }
-        return nil
+        metric.query.map { ($0.source, $0.sql, $0.sqlLocation) }
     }
 }

@@ -165,7 +165,7 @@ public enum ConfigLoader {
                 if metric.series != nil {
                     reader.error("metric '\(slug)' has two collectors: use either collect or series", at: collectNode)
                 } else {
-                    metric.collector = parseCollector(collectNode, reader: reader, slug: slug, config: config)
+                    metric.collect = parseCollect(collectNode, reader: reader, slug: slug, config: config)
                 }
             }
             metrics.append(metric)
@@ -199,7 +199,7 @@ public enum ConfigLoader {
         return alert.below == nil && alert.above == nil ? nil : alert
     }
 
-    static func parseSeries(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> SeriesQuery? {
+    static func parseSeries(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> SQLQuery? {
         guard let fields = reader.mapping(node, allowed: ["source", "sql", "timeout"], what: "series of '\(slug)'") else { return nil }
         var source: String?, sql: String?, timeout = 30.0, sqlLocation: SourceLocation?
         for (key, _, value) in fields {
@@ -219,32 +219,6 @@ public enum ConfigLoader {
             reader.error("series of '\(slug)' needs both source and sql", at: node)
             return nil
         }
-        return SeriesQuery(source: source, sql: sql, timeout: timeout, sqlLocation: sqlLocation)
-    }
-
-    static func parseCollector(_ node: Node, reader: YAMLReader, slug: String, config: Config) -> (any Collector)? {
-        let allKeys = Array(Set(CollectorRegistry.kinds.flatMap { kind in kind.keys })).sorted()
-        guard let pairs = reader.mapping(node, allowed: allKeys, what: "collect of '\(slug)'") else { return nil }
-        let present = Set(pairs.map(\.key))
-        let kinds = CollectorRegistry.kinds.filter { kind in present.contains(kind.kind) }
-        let names = CollectorRegistry.kinds.map { kind in kind.kind }.joined(separator: ", ")
-        guard let kind = kinds.first else {
-            reader.error("collect of '\(slug)' needs one of \(names)", at: node)
-            return nil
-        }
-        if kinds.count > 1 {
-            reader.error("metric '\(slug)' has two collectors (\(kinds.map { kind in kind.kind }.joined(separator: " and "))): use one", at: node)
-            return nil
-        }
-        for pair in pairs where !kind.keys.contains(pair.key) {
-            reader.error("'\(pair.key)' does not apply to a \(kind.kind) collector (it takes \(kind.keys.joined(separator: ", ")))", at: pair.keyNode)
-        }
-        var values: [String: Node] = [:]
-        for pair in pairs { values[pair.key] = pair.value }
-        return make(kind, values, reader: reader, node: node, config: config)
-    }
-
-    static func make<C: Collector>(_ kind: C.Type, _ values: [String: Node], reader: YAMLReader, node: Node, config: Config) -> (any Collector)? {
-        kind.parse(values, reader: reader, node: node, config: config)
+        return SQLQuery(source: source, sql: sql, timeout: timeout, sqlLocation: sqlLocation)
     }
 }

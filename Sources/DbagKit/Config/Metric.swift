@@ -26,22 +26,6 @@ public struct Alert: Sendable, Hashable {
     }
 }
 
-/// A SQL query run at build time returning `day, value` or `day, key, value` rows.
-public struct SeriesQuery: Sendable {
-    public var source: String
-    public var sql: String
-    public var timeout: Double
-    /// Where the query is in dbag.yml.
-    public var sqlLocation: SourceLocation?
-
-    public init(source: String, sql: String, timeout: Double = 30, sqlLocation: SourceLocation? = nil) {
-        self.source = source
-        self.sql = sql
-        self.timeout = timeout
-        self.sqlLocation = sqlLocation
-    }
-}
-
 /// One metric as declared in dbag.yml.
 public struct Metric: Sendable {
     /// `[a-z0-9-]+`, unique.
@@ -67,17 +51,17 @@ public struct Metric: Sendable {
     public var missing: MissingPolicy = .gap
     /// The group `metrics/` lists the metric under; nil for the uncategorised group.
     public var category: String?
-    /// How values are collected; nil for pushed and series metrics.
-    public var collector: (any Collector)?
-    /// A build-time series; nil for stored metrics.
-    public var series: SeriesQuery?
+    /// How values are collected (`collect:`); nil for pushed and series metrics.
+    public var collect: CollectSpec?
+    /// A build-time series (`series:`); nil for stored metrics.
+    public var series: SQLQuery?
     /// Where the metric is declared in dbag.yml.
     public var location: SourceLocation
 
     public init(slug: String, name: String? = nil, description: String = "", unit: String = "",
                 format: MetricFormat = .number, good: GoodDirection = .up, aggregate: Aggregation = .last,
                 per: String? = nil, active: Bool = true, staleAfter: Double = 2 * 86_400, alert: Alert? = nil,
-                collector: (any Collector)? = nil, series: SeriesQuery? = nil,
+                collect: CollectSpec? = nil, series: SQLQuery? = nil,
                 location: SourceLocation = SourceLocation(file: "dbag.yml", line: 1, column: 1)) {
         self.slug = slug
         self.name = name ?? Metric.title(fromSlug: slug)
@@ -90,16 +74,21 @@ public struct Metric: Sendable {
         self.active = active
         self.staleAfter = staleAfter
         self.alert = alert
-        self.collector = collector
+        self.collect = collect
         self.series = series
         self.location = location
     }
 
     /// The kind shown by `dbag metrics`: sql, command, http, series or pushed.
     public var kind: String {
-        if let collector { return type(of: collector).kind }
+        if let collect { return collect.kind }
         if series != nil { return "series" }
         return "pushed"
+    }
+
+    /// The query the metric runs on a source: its sql collector's or its series', else nil.
+    public var query: SQLQuery? {
+        collect?.query ?? series
     }
 
     /// "active-users" → "Active users".

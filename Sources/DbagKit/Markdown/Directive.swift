@@ -38,10 +38,26 @@ public struct Directive: Sendable, Hashable {
         attributes.first { $0.name == attribute }?.value
     }
 
-    /// The metrics a directive names: `metrics="a,b"`, else `metric=a`, trimmed.
+    /// The metrics a directive names: `metrics="a,b"`, else `metric=a`, read as the validator reads them.
     public var metricSlugs: [String] {
-        (self["metrics"] ?? self["metric"] ?? "").split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if let list = self["metrics"] { return Self.metricList(list).filter { !$0.isEmpty } }
+        return metric.map { [$0] } ?? []
+    }
+
+    /// The metric `metric=` names, trimmed; nil when not written or blank.
+    public var metric: String? {
+        self["metric"].map(Self.metricSlug).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// How a `metric=` value reads: one slug, spaces around it dropped.
+    public static func metricSlug(_ value: String) -> String {
+        value.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// How a `metrics=` value reads: slugs split at commas, each trimmed; an empty one
+    /// (`metrics="a,,b"`) is kept, for the validator to report.
+    public static func metricList(_ value: String) -> [String] {
+        value.split(separator: ",", omittingEmptySubsequences: false).map { metricSlug(String($0)) }
     }
 
     /// The attribute with a name, or nil.

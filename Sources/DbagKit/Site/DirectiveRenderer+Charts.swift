@@ -81,7 +81,7 @@ extension DirectiveRenderer {
     }
 
     func table(_ directive: Directive) -> String {
-        if directive["metrics"] == nil, let slug = directive["metric"], let metric = config.metric(slug),
+        if directive["metrics"] == nil, let slug = directive.metric, let metric = config.metric(slug),
            metric.per != nil, scope.key(for: metric, attribute: directive["key"]) == nil {
             return objectTable(directive, metric: metric)
         }

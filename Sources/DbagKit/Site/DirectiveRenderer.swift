@@ -47,7 +47,7 @@ final class DirectiveRenderer {
 
     /// The view of the directive's `metric` (with its key), or nil when unknown.
     func view(_ directive: Directive, slug: String? = nil) -> MetricView? {
-        guard let slug = slug ?? directive["metric"], let metric = config.metric(slug) else { return nil }
+        guard let slug = slug ?? directive.metric, let metric = config.metric(slug) else { return nil }
         return MetricView(metric: metric, key: scope.key(for: metric, attribute: directive["key"]), data: data)
     }
 

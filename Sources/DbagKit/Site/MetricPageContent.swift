@@ -118,7 +118,7 @@ struct MetricPageContent {
     /// The metric's SQL, only with `show_queries: true` (a public site should not publish its schema).
     func query(_ metric: Metric) -> String {
         guard config.showQueries else { return "" }
-        let sql = (metric.collector as? SQLCollector)?.sql ?? metric.series?.sql
+        let sql = metric.query?.sql
         guard let sql else { return "" }
         return "<section class=\"metric-query\"><h2 class=\"panel-title\">Query</h2><pre tabindex=\"0\"><code class=\"language-sql\">"
             + HTML.escape(sql) + "</code></pre></section>"

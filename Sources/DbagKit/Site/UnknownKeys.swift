@@ -11,16 +11,9 @@ enum UnknownKeys {
                 let keys = data.keys(slug)
                 var message = "no values of '\(slug)' for key '\(attribute.value)' in the store"
                 message += keys.isEmpty ? " (it has no values yet)" : Suggestion.hint(for: attribute.value, in: keys)
-                warnings.append(Diagnostic(message + ": the panel will say \"No data yet\"", at: attribute.location))
+                warnings.append(Diagnostic(message + ": the panel will say \"No data yet\"", at: attribute.location, severity: .warning))
             }
         }
         return warnings
-    }
-}
-
-extension Diagnostic {
-    /// The diagnostic as a warning: `file:line:column: warning: message`.
-    public var warningDescription: String {
-        description.replacingOccurrences(of: "error: " + message, with: "warning: " + message)
     }
 }

@@ -16,6 +16,11 @@ public struct MariaDBError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+extension MariaDBError: DiagnosticConvertible {
+    /// The message, quoting the statement.
+    public var diagnostic: Diagnostic { Diagnostic(description) }
+}
+
 /// What a result column holds, as far as dbag cares.
 public enum MariaDBColumn: Sendable {
     case integer, real, date, datetime, timestamp, text

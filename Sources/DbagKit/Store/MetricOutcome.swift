@@ -13,24 +13,23 @@ public struct CollectedValue: Sendable, Hashable {
     }
 }
 
-/// What collecting one metric gave: values, or an error message.
+/// What collecting one metric gave: values, or why it failed.
 public struct MetricOutcome: Sendable {
     public var slug: String
     public var values: [CollectedValue]
-    /// nil when the collector succeeded.
-    public var error: String?
-    /// Where in dbag.yml the failure is, when it is in the config.
-    public var location: SourceLocation?
+    /// Why collecting failed, at its place in dbag.yml when the fault is there; nil when the collector succeeded.
+    public var failure: Diagnostic?
     public var started: Date
     public var finished: Date
 
-    public init(slug: String, values: [CollectedValue] = [], error: String? = nil, location: SourceLocation? = nil,
-                started: Date, finished: Date) {
+    public init(slug: String, values: [CollectedValue] = [], failure: Diagnostic? = nil, started: Date, finished: Date) {
         self.slug = slug
         self.values = values
-        self.error = error
-        self.location = location
+        self.failure = failure
         self.started = started
         self.finished = finished
     }
+
+    /// The failure's message, as the run log keeps it; nil when the collector succeeded.
+    public var error: String? { failure?.message }
 }

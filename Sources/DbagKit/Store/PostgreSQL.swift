@@ -14,6 +14,11 @@ public struct PostgreSQLError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+extension PostgreSQLError: DiagnosticConvertible {
+    /// The message, quoting the statement.
+    public var diagnostic: Diagnostic { Diagnostic(description) }
+}
+
 /// A connection to a PostgreSQL server through libpq: the only file that calls libpq.
 /// Not for concurrent use; `cancel()` alone may be called from any thread.
 public final class PostgreSQLConnection: @unchecked Sendable {

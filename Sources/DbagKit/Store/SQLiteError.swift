@@ -9,3 +9,8 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
         return message
     }
 }
+
+extension SQLiteError: DiagnosticConvertible {
+    /// The message, quoting the statement.
+    public var diagnostic: Diagnostic { Diagnostic(description) }
+}

@@ -21,11 +21,6 @@ import Testing
         }
     }
 
-    /// Arrows against the flow still in the code, each to be removed.
-    static let knownBackward: Set = [
-        "Config/ConfigLoader.swift Collector", "Config/ConfigLoader.swift CollectorRegistry", "Config/Metric.swift Collector",
-    ]
-
     static func map() throws -> SourceMap {
         try SourceMap(root: repository.appendingPathComponent("Sources/DbagKit"))
     }
@@ -42,7 +37,7 @@ import Testing
         let order = Dictionary(uniqueKeysWithValues: try Self.rows().map(\.folder).enumerated().map { ($1, $0) })
         let backward = try Self.map().crossUses.filter { use in
             guard let user = order[use.folder], let used = order[use.typeFolder] else { return true }
-            return used > user && !Self.knownBackward.contains(use.file + " " + use.type)
+            return used > user
         }
         #expect(backward.isEmpty, Comment(rawValue: "arrows against the flow:\n" + backward.map(\.description).joined(separator: "\n")))
     }

@@ -51,7 +51,7 @@ import Testing
         #expect(try await ScratchProject.collect("set", in: config) == [CollectedValue(value: 12)])
         let outcome = await Collection.collect(try #require(config.metric("unset")), day: Day(ordinal: 20_000), config: config, sources: SourcePool())
         #expect(outcome.error == "environment variable DBAG_TEST_UNSET_TOKEN is not set (dbag.yml refers to it as ${DBAG_TEST_UNSET_TOKEN})")
-        #expect(outcome.location == SourceLocation(file: "dbag.yml", line: 8, column: 24))
+        #expect(outcome.failure?.location == SourceLocation(file: "dbag.yml", line: 8, column: 24))
     }
 
     /// Configured headers reach the server as written, `${NAME}` expanded.

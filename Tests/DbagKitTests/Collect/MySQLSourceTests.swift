@@ -113,7 +113,7 @@ import Testing
         let outcomes = try await collect(config, ["m", "wipe"])
         #expect(outcomes[0].values == [CollectedValue(value: 4)])
         #expect(outcomes[1].error?.contains("may only read") == true, "\(outcomes[1].error ?? "")")
-        #expect(outcomes[1].location?.line == 8)
+        #expect(outcomes[1].failure?.location?.line == 8)
         #expect(try server.admin(database).query("SELECT count(*) FROM v").rows == [["1"]])
     }
 

@@ -104,7 +104,7 @@ enum SourceEngine: String, CaseIterable, Sendable {
         defer { _ = project }
         let outcomes = await Collection(config: config).collect([try #require(config.metric("two")), try #require(config.metric("users"))], day: Day(ordinal: 1))
         #expect(outcomes[0].error?.contains("more than one statement") == true)
-        #expect(outcomes[0].location?.line == 11)
+        #expect(outcomes[0].failure?.location?.line == 11)
         #expect(outcomes[1].values == [CollectedValue(value: 4)])
     }
 
@@ -115,7 +115,7 @@ enum SourceEngine: String, CaseIterable, Sendable {
         let outcome = try #require(await Collection(config: config).collect([metric], day: Day(ordinal: 20_000)).first)
         #expect(outcome.error?.contains("timed out after 500ms") == true)
         // Timed on this thread, so that a busy test process's pool cannot stretch it.
-        let sql = try #require((metric.collector as? SQLCollector)?.sql)
+        let sql = try #require(metric.query?.sql)
         let start = Date()
         #expect(throws: CollectError.self) {
             try SourceQuery.run(try #require(config.sources["app"]), sql: sql, timeout: 0.5, pool: SourcePool()) { try $0.next() }

@@ -108,7 +108,7 @@ import Testing
               d:
             """, directory: URL(fileURLWithPath: "/tmp/project"))
         #expect(config.metrics.map(\.kind) == ["sql", "command", "http", "pushed"])
-        #expect((config.metric("a")?.collector as? SQLCollector)?.timeout == 120)
+        #expect(config.metric("a")?.query?.timeout == 120)
         #expect((config.metric("b")?.collector as? CommandCollector)?.timeout == 0.5)
         #expect((config.metric("c")?.collector as? HTTPCollector)?.path == JSONPath("a.b"))
         #expect(config.sources["app"]?.path == "/tmp/project/app.db")

@@ -53,6 +53,23 @@ import Testing
         #expect(MarkdownTestSupport.errors(text).map { $0.prefix(4) } == ["1:9:", "1:24", "3:1:", "5:5:"])
     }
 
+    /// The validator and the renderer read metric= and metrics= one way: a value
+    /// that passes names exactly the metrics drawn, one that fails names one the renderer would not find.
+    @Test(arguments: [
+        ("::chart{metric=\" signups \"}", ["signups"], true),
+        ("::chart{metric=\"\tsignups\"}", ["signups"], true),
+        ("::chart{metrics=\" signups ,\trevenue \"}", ["signups", "revenue"], true),
+        ("::chart{metric=\"signups,revenue\"}", ["signups,revenue"], false),
+        ("::chart{metrics=\"signups,,revenue\"}", ["signups", "revenue"], false),
+        ("::chart{metrics=\"signups, singups\"}", ["signups", "singups"], false),
+    ])
+    func metricAttributesReadOneWay(_ text: String, _ drawn: [String], _ valid: Bool) throws {
+        let (page, _) = MarkdownPage.parse(text, file: "p.md")
+        let chart = try #require(page.directives.first)
+        #expect(chart.metricSlugs == drawn)
+        #expect(MarkdownTestSupport.errors(text).isEmpty == valid)
+    }
+
     @Test func defaultsComeFromTheSchema() throws {
         let (page, _) = MarkdownPage.parse("::chart{metric=signups type=bar}", file: "p.md")
         let chart = try #require(page.directives.first)

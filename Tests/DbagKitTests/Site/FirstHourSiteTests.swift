@@ -128,7 +128,7 @@ import Testing
         var builder = SiteBuilder(config: try project.config(), now: Date(timeIntervalSince1970: 1_764_000_000))
         builder.warn = { warnings.add($0) }
         _ = try builder.build()
-        #expect(warnings.all.map(\.warningDescription) == [
+        #expect(warnings.all.map(\.description) == [
             "dashboards/index.md:2:24: warning: no values of 'comments' for key 'acmee' in the store (did you mean 'acme'?): the panel will say \"No data yet\"",
         ])
     }

@@ -50,7 +50,7 @@ enum StoreEngine: String, CaseIterable, Sendable {
         ], at: end)
         try store.saveCollection(day: day, outcomes: [
             MetricOutcome(slug: "per", values: [CollectedValue(key: "x", value: 3)], started: start, finished: end),
-            MetricOutcome(slug: "one", error: "boom", started: start, finished: end),
+            MetricOutcome(slug: "one", failure: Diagnostic("boom"), started: start, finished: end),
         ], at: end)
         #expect(try store.allSeries()["per"] == ["x": [DayValue(day: day, value: 3)]])
         #expect(try store.series("one") == [DayValue(day: day, value: 5)])
@@ -91,7 +91,7 @@ enum StoreEngine: String, CaseIterable, Sendable {
         try store.addEvent(ChartEvent(day: day, label: "deploy", metrics: ["m", "n"]), at: Date())
         #expect(try store.events() == [ChartEvent(day: day, label: "deploy", metrics: ["m", "n"])])
         let start = Date(timeIntervalSince1970: 1_700_000_000)
-        try store.saveCollection(day: day, outcomes: [MetricOutcome(slug: "m", error: "down", started: start, finished: start)], at: start)
+        try store.saveCollection(day: day, outcomes: [MetricOutcome(slug: "m", failure: Diagnostic("down"), started: start, finished: start)], at: start)
         try store.saveCollection(day: day, outcomes: [MetricOutcome(slug: "m", values: [CollectedValue(key: "b", value: 5)], started: start, finished: start)], at: start)
         #expect(try store.latestFailures()["m"]?.error == "down")
         #expect(try store.latestRuns()["m"]?.error == nil)

@@ -61,12 +61,11 @@ public struct DirectiveValidator: Sendable {
     private func problem(with value: String, of attribute: DirectiveSchema.Attribute) -> String? {
         switch attribute.kind {
         case .metric:
-            return unknownMetric(value)
+            return unknownMetric(Directive.metricSlug(value))
         case .metricList:
-            for slug in value.split(separator: ",", omittingEmptySubsequences: false) {
-                let trimmed = String(slug.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-                if trimmed.isEmpty { return "empty metric name in '\(attribute.name)=\"\(value)\"' (write metrics=\"a,b\")" }
-                if let message = unknownMetric(trimmed) { return message }
+            for slug in Directive.metricList(value) {
+                if slug.isEmpty { return "empty metric name in '\(attribute.name)=\"\(value)\"' (write metrics=\"a,b\")" }
+                if let message = unknownMetric(slug) { return message }
             }
             return nil
         case .period:
