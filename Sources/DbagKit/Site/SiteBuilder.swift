@@ -28,10 +28,8 @@ public struct SiteBuilder: Sendable {
         let sink = MemorySink()
         do {
             try emit(prepared, to: sink)
-        } catch let list as DiagnosticList {
-            throw list
         } catch {
-            throw DiagnosticList([error as? Diagnostic ?? Diagnostic("\(error)")])
+            throw DiagnosticList(error)
         }
         return sink.outputFiles
     }
@@ -104,7 +102,7 @@ public struct SiteBuilder: Sendable {
         } catch let error as Diagnostic {
             diagnostics.append(error)
         } catch {
-            diagnostics.append(Diagnostic("cannot read the store: \((error as? Diagnostic)?.message ?? "\(error)")", file: config.storeName))
+            diagnostics.append(Diagnostic("cannot read the store: \(Diagnostic(error).message)", file: config.storeName))
         }
         // 3–4. Dashboards, parsed and validated.
         var sources: [DashboardSource] = []

@@ -58,6 +58,26 @@ import Testing
         #expect(misplaced.isEmpty, Comment(rawValue: "ARCHITECTURE.md says:\n" + misplaced.joined(separator: "\n")))
     }
 
+    /// Each C library is imported by one file, Yams only by Config/ and Mustache only by Theme/ and Site/.
+    @Test func foreignModulesStayWhereTheTableSays() throws {
+        let allowed: [String: (String) -> Bool] = [
+            "CSQLite": { $0 == "Store/SQLite.swift" },
+            "CLibPQ": { $0 == "Store/PostgreSQL.swift" },
+            "CMariaDB": { $0 == "Store/MariaDB.swift" },
+            "CCmark": { $0 == "Markdown/CommonMark.swift" },
+            "CFolderSwap": { $0 == "Site/FolderSwap.swift" },
+            "Yams": { $0.hasPrefix("Config/") },
+            "Mustache": { $0.hasPrefix("Theme/") || $0.hasPrefix("Site/") },
+        ]
+        var misplaced: [String] = []
+        for (path, modules) in try Self.map().imports {
+            for module in modules.sorted() where allowed[module].map({ !$0(path) }) ?? false {
+                misplaced.append("\(path) imports \(module)")
+            }
+        }
+        #expect(misplaced.isEmpty, Comment(rawValue: misplaced.sorted().joined(separator: "\n")))
+    }
+
     /// The map reads code only: a type named in a comment or a string is no arrow.
     @Test func commentsAndStringsAreNotUses() {
         let code = SourceMap.codeOnly("""

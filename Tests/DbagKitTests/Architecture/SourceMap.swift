@@ -34,6 +34,15 @@ struct SourceMap {
         }
     }
 
+    /// The modules each file imports, by path.
+    var imports: [String: Set<String>] {
+        code.mapValues { text in
+            Set(text.split(separator: "\n").compactMap { line in
+                line.hasPrefix("import ") ? String(line.dropFirst(7).trimmingCharacters(in: .whitespaces)) : nil
+            })
+        }
+    }
+
     /// Every use of a type declared in a folder other than the using file's own.
     var crossUses: [Use] {
         var uses: Set<Use> = []
