@@ -13,10 +13,11 @@ public struct CSVImportSummary: Sendable {
 /// bytes into one prepared statement: no per-row Foundation objects. Any bad row
 /// stops the import with `file:line:col: error: …` and the transaction writes nothing.
 struct CSVImporter {
-    /// A field: a byte range of the file, `escaped` when it holds doubled quotes,
-    /// and where it starts (its opening quote, when quoted).
+    /// A field: a byte range of the file, `escaped` when it holds doubled quotes, and
+    /// where it starts (`offset`, its opening quote when quoted) on which line. The
+    /// column is counted only for an error.
     struct Field {
-        var start = 0, end = 0, escaped = false, line = 1, column = 1
+        var start = 0, end = 0, escaped = false, line = 1, lineStart = 0, offset = 0
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -37,19 +38,20 @@ struct CSVImporter {
         lineStart = position
     }
 
-    /// The 1-based column of byte `offset` on the current line, counting characters (UTF-8 scalars).
-    func column(at offset: Int) -> Int {
+    /// The 1-based column of byte `offset` on the line starting at `lineStart`, counting characters (UTF-8 scalars).
+    func column(at offset: Int, lineStart: Int) -> Int {
         1 + bytes[lineStart..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     /// An error at byte `offset` of the current line.
     func fail(_ message: String, at offset: Int) -> Diagnostic {
-        Diagnostic(message, file: file, line: line, column: column(at: offset))
+        Diagnostic(message, file: file, line: line, column: column(at: offset, lineStart: lineStart))
     }
 
     /// Where field `index` of the current record starts.
     func location(field index: Int) -> SourceLocation {
-        SourceLocation(file: file, line: fields[index].line, column: fields[index].column)
+        let field = fields[index]
+        return SourceLocation(file: file, line: field.line, column: column(at: field.offset, lineStart: field.lineStart))
     }
 
     /// An error at the start of a field.
@@ -72,7 +74,7 @@ struct CSVImporter {
         guard position < bytes.count else { return false }
         fieldCount = 0
         while true {
-            var field = Field(line: line, column: column(at: position))
+            var field = Field(line: line, lineStart: lineStart, offset: position)
             if bytes[position] == 34 {
                 let opening = (position, line, lineStart)
                 position += 1
@@ -116,7 +118,7 @@ struct CSVImporter {
                 position += 1
                 if position == bytes.count {
                     // A comma at the very end: one more, empty field.
-                    append(Field(start: position, end: position, line: line, column: column(at: position)))
+                    append(Field(start: position, end: position, line: line, lineStart: lineStart, offset: position))
                     return true
                 }
             case 13:
@@ -156,27 +158,13 @@ struct CSVImporter {
 
     static func isDay(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard b.count == 10, b[4] == 45, b[7] == 45 else { return false }
-        var n = [0, 0, 0], part = 0
-        for (i, c) in b.enumerated() where i != 4 && i != 7 {
-            guard c >= 48, c <= 57 else { return false }
-            part = i < 4 ? 0 : (i < 7 ? 1 : 2)
-            n[part] = n[part] * 10 + Int(c - 48)
+        var digits = (0, 0, 0), valid = true
+        for i in 0..<10 where i != 4 && i != 7 {
+            let digit = b[i] &- 48
+            valid = valid && digit < 10
+            if i < 4 { digits.0 = digits.0 * 10 + Int(digit) } else if i < 7 { digits.1 = digits.1 * 10 + Int(digit) } else { digits.2 = digits.2 * 10 + Int(digit) }
         }
-        return Day(year: n[0], month: n[1], day: n[2]) != nil
-    }
-
-    /// Parses a finite decimal number (`12`, `-0.25`, `1e-7`); nil otherwise (`nan`, `inf`, `1e400`).
-    static func number(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard !b.isEmpty else { return nil }
-        for c in b where !((c >= 48 && c <= 57) || c == 46 || c == 45 || c == 43 || c == 101 || c == 69) { return nil }
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: b.count + 1) { buffer -> Double? in
-            guard let base = buffer.baseAddress else { return nil }
-            for (i, c) in b.enumerated() { base[i] = CChar(bitPattern: c) }
-            base[b.count] = 0
-            var end: UnsafeMutablePointer<CChar>?
-            let value = strtod(base, &end)
-            guard let end, end == base + b.count, value.isFinite else { return nil }
-            return value
-        }
+        let (year, month, day) = digits
+        return valid && (1...12).contains(month) && day >= 1 && day <= Day.daysIn(month: month, year: year)
     }
 }

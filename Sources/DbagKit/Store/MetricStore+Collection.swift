@@ -8,7 +8,7 @@ extension MetricStore {
         let stamp = Timestamp.string(now)
         try database.transaction {
             let clear = try database.prepare("DELETE FROM metric_values WHERE metric = ? AND day = ?")
-            let insert = try database.prepare("INSERT OR REPLACE INTO metric_values (metric, key, day, value, collected_at) VALUES (?, ?, ?, ?, ?)")
+            let writer = MetricValueWriter(database, stamp: stamp)
             let label = try database.prepare("INSERT OR REPLACE INTO object_labels (metric, key, label) VALUES (?, ?, ?)")
             let log = try database.prepare("INSERT INTO collection_runs (metric, day, started_at, finished_at, status, error) VALUES (?, ?, ?, ?, ?, ?)")
             for outcome in outcomes {
@@ -18,11 +18,13 @@ extension MetricStore {
                 guard outcome.error == nil else { continue }
                 try clear.run([.text(outcome.slug), .text(day.description)])
                 for value in outcome.values {
-                    try insert.run([.text(outcome.slug), .text(value.key), .text(day.description), .real(value.value), .text(stamp)])
+                    try writer.add(metric: outcome.slug, key: value.key, day: day, value: value.value)
                     if let text = value.label {
                         try label.run([.text(outcome.slug), .text(value.key), .text(text)])
                     }
                 }
+                // Before the next metric's DELETE, which must not see this one's rows pending.
+                try writer.finish()
             }
         }
     }

@@ -70,16 +70,11 @@ public final class MetricStore: @unchecked Sendable {
         if let problem = texts.lazy.compactMap({ StoredText.problem($0, what: $1) }).first { throw Diagnostic(problem) }
         let stamp = Timestamp.string(now)
         try database.transaction {
-            let insert = try database.prepare("INSERT OR \(replacing ? "REPLACE" : "IGNORE") INTO metric_values (metric, key, day, value, collected_at) VALUES (?, ?, ?, ?, ?)")
+            let writer = MetricValueWriter(database, replacing: replacing, stamp: stamp)
             for v in values {
-                insert.reset()
-                try insert.bind(v.metric, at: 1)
-                try insert.bind(v.key, at: 2)
-                try insert.bind(v.day.description, at: 3)
-                try insert.bind(v.value, at: 4)
-                try insert.bind(stamp, at: 5)
-                try insert.step()
+                try writer.add(metric: v.metric, key: v.key, day: v.day, value: v.value)
             }
+            try writer.finish()
             let label = try database.prepare("INSERT OR REPLACE INTO object_labels (metric, key, label) VALUES (?, ?, ?)")
             for l in labels {
                 try label.run([.text(l.metric), .text(l.key), .text(l.label)])

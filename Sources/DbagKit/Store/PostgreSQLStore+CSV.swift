@@ -24,4 +24,42 @@ extension PostgreSQLStore {
             if !out.isEmpty { try write(Data(out)) }
         }
     }
+
+    /// Imports CSV with `COPY … FROM STDIN` into a temporary table, then one upsert,
+    /// all in one transaction: every row or none. Rows are checked as they are read,
+    /// so a bad row is an error at its line and nothing is written.
+    public func importCSV(_ data: Data, file: String) throws -> CSVImportSummary {
+        try data.withUnsafeBytes { raw in
+            try importCSV(raw.bindMemory(to: UInt8.self), file: file)
+        }
+    }
+
+    func importCSV(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> CSVImportSummary {
+        var reader = CSVImporter(bytes: bytes, file: file)
+        try reader.readHeader()
+        return try transaction {
+            var rows = 0
+            var metrics = CSVMetricSet()
+            try upsertValues(stamp: Timestamp.string(Date()), replacing: true) { send in
+                var out: [UInt8] = []
+                out.reserveCapacity(1 << 20)
+                while true {
+                    let line = reader.line
+                    guard try reader.nextRecord() else { break }
+                    if reader.isBlankRecord { continue }
+                    try reader.withCheckedRow { metric, key, day, value in
+                        metrics.insert(metric)
+                        PostgreSQLStore.appendCopyRow(metric: metric, key: key, day: day, value: value, line: line, to: &out)
+                    }
+                    rows += 1
+                    if out.count >= 1 << 20 {
+                        try send(out)
+                        out.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !out.isEmpty { try send(out) }
+            }
+            return CSVImportSummary(rows: rows, metrics: metrics.sorted)
+        }
+    }
 }

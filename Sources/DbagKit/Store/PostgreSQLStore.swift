@@ -106,18 +106,6 @@ public final class PostgreSQLStore: Store, @unchecked Sendable {
         }
     }
 
-    /// The one path that writes `metric_values`: batched upserts (the last of repeated rows wins).
-    private func upsert(_ rows: [(metric: String, key: String, day: String, value: Double)], stamp: String, replacing: Bool) throws {
-        var seen = Set<[String]>(), parameters: [String?] = []
-        for row in rows.reversed() where seen.insert([row.metric, row.key, row.day]).inserted {
-            parameters += [row.metric, row.key, row.day, StoreCSV.number(row.value), stamp]
-        }
-        let conflict = replacing
-            ? " ON CONFLICT (metric, key, day) DO UPDATE SET value = EXCLUDED.value, collected_at = EXCLUDED.collected_at"
-            : " ON CONFLICT (metric, key, day) DO NOTHING"
-        try insertRows("INSERT INTO metric_values (metric, key, day, value, collected_at) VALUES", width: 5, parameters, suffix: conflict)
-    }
-
     private func upsertLabels(_ labels: [(metric: String, key: String, label: String)]) throws {
         var seen = Set<[String]>(), parameters: [String?] = []
         for label in labels.reversed() where seen.insert([label.metric, label.key]).inserted {

@@ -4,8 +4,10 @@ import Foundation
 private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 private let SQLITE_STATIC = unsafeBitCast(0, to: sqlite3_destructor_type.self)
 
-/// A connection to one SQLite file. Opened in serialized mode, so it may be
-/// shared between threads.
+/// A connection to one SQLite file, used by one thread at a time (it may move between
+/// threads; every store and source connection is used by one caller at once). So it is
+/// opened without SQLite's per-connection mutex (`SQLITE_OPEN_NOMUTEX`), which would
+/// otherwise be taken and released on every call; `interrupt()` alone may come from another thread.
 public final class SQLiteDatabase: @unchecked Sendable {
     let handle: OpaquePointer
     public let path: String
@@ -17,8 +19,8 @@ public final class SQLiteDatabase: @unchecked Sendable {
         self.path = path
         var db: OpaquePointer?
         let flags = readOnly
-            ? SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX
-            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX
+            ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"

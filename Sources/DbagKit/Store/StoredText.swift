@@ -8,6 +8,8 @@ public enum StoredText {
 
     /// As `problem(_:what:)`, for raw bytes (e.g. a CSV field), which must also be UTF-8.
     static func problem(bytes: UnsafeBufferPointer<UInt8>, what: String) -> String? {
+        // Plain ASCII without NUL, the usual case, needs no String.
+        if bytes.allSatisfy({ $0 &- 1 < 0x7F }) { return nil }
         guard let text = String(validating: bytes, as: UTF8.self) else { return "the \(what) is not valid UTF-8" }
         return problem(text, what: what)
     }
