@@ -2,12 +2,14 @@ import Foundation
 import Testing
 @testable import DbagKit
 
-/// Many rows into an empty PostgreSQL store go in without the primary key, which is built
-/// once after (`insertIntoEmptyTable`); a repeated key, a store with values, or a role that
-/// may not alter the table take the upsert instead. Either way the same table results.
+/// Rows into an empty PostgreSQL store go in without the primary key, which is built once
+/// after (`copyIntoEmptyTable`); a repeated key (the rows are then read a second time), a
+/// store with values, or a role that may not alter the table take the upsert instead.
+/// Either way the same table results.
 @Suite struct PostgreSQLImportTests {
-    /// The header and `PostgreSQLStore.bulkRows` rows of metric `m`, ten keys, each (key, day) once.
-    let csv = "metric,key,day,value\n" + (0..<PostgreSQLStore.bulkRows).map { i in
+    static let rows = 2_000
+    /// The header and `rows` rows of metric `m`, ten keys, each (key, day) once.
+    let csv = "metric,key,day,value\n" + (0..<Self.rows).map { i in
         "m,k\(i % 10),\(Day(ordinal: 20_000 + i / 10)),\(i)\n"
     }.joined()
 
@@ -33,20 +35,20 @@ import Testing
         Int(try server.admin(database).query("SELECT count(*) FROM metric_values").text(0, 0)) ?? -1
     }
 
-    @Test func manyRowsIntoAnEmptyStoreRebuildTheKey() async throws {
+    @Test func rowsIntoAnEmptyStoreRebuildTheKey() async throws {
         let (server, database, store) = try await emptyStore()
         let before = try primaryKey(server, database)
-        #expect(try store.importCSV(Data(csv.utf8), file: "a.csv").rows == PostgreSQLStore.bulkRows)
+        #expect(try store.importCSV(Data(csv.utf8), file: "a.csv").rows == Self.rows)
         let after = try primaryKey(server, database)
         #expect(after.columns == "metric,key,day")
         #expect(after.index != before.index)
-        #expect(try count(server, database) == PostgreSQLStore.bulkRows)
+        #expect(try count(server, database) == Self.rows)
         #expect(try store.series("m", key: "k3").first == DayValue(day: Day(ordinal: 20_000), value: 3))
         // A second import upserts on that key: a value replaced, a day added, nothing doubled.
         _ = try store.importCSV(Data("metric,key,day,value\nm,k3,\(Day(ordinal: 20_000)),-1\nm,k3,2099-01-01,6\n".utf8), file: "b.csv")
         #expect(try store.series("m", key: "k3").first?.value == -1)
         #expect(try store.series("m", key: "k3").last == DayValue(day: try #require(Day("2099-01-01")), value: 6))
-        #expect(try count(server, database) == PostgreSQLStore.bulkRows + 1)
+        #expect(try count(server, database) == Self.rows + 1)
     }
 
     @Test func aBadRowLeavesAnEmptyStoreEmptyAndKeyed() async throws {
@@ -54,7 +56,7 @@ import Testing
         let error = try #require(throws: Diagnostic.self) {
             try store.importCSV(Data((csv + "m,,2026-01-03,twelve\n").utf8), file: "bad.csv")
         }
-        #expect(error.description.hasPrefix("bad.csv:\(PostgreSQLStore.bulkRows + 2):15"))
+        #expect(error.description.hasPrefix("bad.csv:\(Self.rows + 2):15"))
         #expect(try !store.hasValues())
         #expect(try primaryKey(server, database).columns == "metric,key,day")
     }
@@ -63,10 +65,10 @@ import Testing
         let (server, database, store) = try await emptyStore()
         let before = try primaryKey(server, database)
         let summary = try store.importCSV(Data((csv + "m,k3,\(Day(ordinal: 20_000)),7\nn,,2026-01-01,1\n").utf8), file: "a.csv")
-        #expect(summary.rows == PostgreSQLStore.bulkRows + 2)
+        #expect(summary.rows == Self.rows + 2)
         #expect(summary.metrics == ["m", "n"])
         #expect(try store.series("m", key: "k3").first?.value == 7)
-        #expect(try count(server, database) == PostgreSQLStore.bulkRows + 1)
+        #expect(try count(server, database) == Self.rows + 1)
         #expect(try primaryKey(server, database) == before)
     }
 
@@ -79,8 +81,8 @@ import Testing
             """)
         let before = try primaryKey(server, database)
         let store = try #require(try PostgreSQLStore.open(server.readerURI(database)))
-        #expect(try store.importCSV(Data(csv.utf8), file: "a.csv").rows == PostgreSQLStore.bulkRows)
-        #expect(try count(server, database) == PostgreSQLStore.bulkRows)
+        #expect(try store.importCSV(Data(csv.utf8), file: "a.csv").rows == Self.rows)
+        #expect(try count(server, database) == Self.rows)
         #expect(try server.admin(database).query("SELECT tableowner FROM pg_tables WHERE tablename = 'metric_values'").text(0, 0) == "postgres")
         #expect(try primaryKey(server, database) == before)
     }
