@@ -36,6 +36,9 @@ struct DbagCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch where error is Diagnostic || error is DiagnosticList || error is any DiagnosticConvertible {
+            Terminal.error(DiagnosticList(error).description)
+            Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

@@ -74,27 +74,41 @@ public struct Heatmap: Sendable {
         let width = Self.left + Double(Self.weeks) * Self.pitch
         let gridBottom = Self.top + 7 * Self.pitch
         let height = gridBottom + 22
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\""
-        out += " preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-labelledby=\"\(prefix)-title \(prefix)-desc\""
-        out += " width=\"\(SVG.n(width))\" height=\"\(SVG.n(height))\" font-size=\"11\" font-family=\"system-ui, sans-serif\">"
-        out += "<title id=\"\(prefix)-title\">" + HTML.escape(title) + "</title>"
-        out += "<desc id=\"\(prefix)-desc\">" + HTML.escape(summary) + "</desc>"
-        out += labels()
-        var cells = ""
+        var out = SVGBytes(capacity: 32_768)
+        out.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\" viewBox=\"0 0 ")
+        out.n(width)
+        out.raw(" ")
+        out.n(height)
+        out.raw("\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-labelledby=\"")
+        out.append(prefix)
+        out.raw("-title ")
+        out.append(prefix)
+        out.raw("-desc\" width=\"")
+        out.n(width)
+        out.raw("\" height=\"")
+        out.n(height)
+        out.raw("\" font-size=\"11\" font-family=\"system-ui, sans-serif\">")
+        out.titleAndDescription(prefix: prefix, title: title, description: summary)
+        out.append(labels())
+        out.raw("<g class=\"cells\">")
         for column in 0..<Self.weeks {
             for row in 0..<7 {
                 let day = start.advanced(by: column * 7 + row)
                 guard day <= end else { continue }
                 let value = values[day]
                 let level = value.map { Self.bucket($0, t) } ?? 0
-                let tip = day.description + ": " + (value.map { formatter.string($0) } ?? "no data")
-                cells += Self.cell(level: level, x: Self.left + Double(column) * Self.pitch,
-                                   y: Self.top + Double(row) * Self.pitch, content: SVG.title(tip))
+                Self.cell(level: level, x: Self.left + Double(column) * Self.pitch, y: Self.top + Double(row) * Self.pitch, into: &out)
+                out.raw("><title>")
+                out.append(day.description)
+                out.raw(": ")
+                out.escaped(value.map { formatter.string($0) } ?? "no data")
+                out.raw("</title></rect>")
             }
         }
-        out += "<g class=\"cells\">" + cells + "</g>"
-        out += legend(width: width, y: gridBottom + 8)
-        return out + "</svg>"
+        out.raw("</g>")
+        out.append(legend(width: width, y: gridBottom + 8))
+        out.raw("</svg>")
+        return out.string
     }
 
     /// Month names above the first column holding a month's 1st; Mon, Wed, Fri on the left.
@@ -116,14 +130,32 @@ public struct Heatmap: Sendable {
     }
 
     /// One cell: filled for a value, a hollow outline inset by half a stroke for no data.
-    static func cell(level: Int, x: Double, y: Double, content: String? = nil) -> String {
+    static func cell(level: Int, x: Double, y: Double) -> String {
+        var out = SVGBytes(capacity: 128)
+        cell(level: level, x: x, y: y, into: &out)
+        out.raw("/>")
+        return out.string
+    }
+
+    /// `cell(level:x:y:)` written into `out` without closing its start tag.
+    static func cell(level: Int, x: Double, y: Double, into out: inout SVGBytes) {
         guard level == 0 else {
-            return SVG.element("rect", ["class": "h\(level)", "x": SVG.n(x), "y": SVG.n(y),
-                                        "width": SVG.n(cell), "height": SVG.n(cell), "rx": "2"], content)
+            out.raw("<rect class=\"h")
+            out.append(String(level))
+            out.raw("\"")
+            out.attribute("x", x)
+            out.attribute("y", y)
+            out.attribute("width", cell)
+            out.attribute("height", cell)
+            out.raw(" rx=\"2\"")
+            return
         }
-        return SVG.element("rect", ["class": "h0", "x": SVG.n(x + 1), "y": SVG.n(y + 1), "width": SVG.n(cell - 2),
-                                    "height": SVG.n(cell - 2), "rx": "1.5", "fill": "none", "stroke": "currentColor",
-                                    "stroke-width": "1"], content)
+        out.raw("<rect class=\"h0\"")
+        out.attribute("x", x + 1)
+        out.attribute("y", y + 1)
+        out.attribute("width", cell - 2)
+        out.attribute("height", cell - 2)
+        out.raw(" rx=\"1.5\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1\"")
     }
 
     /// `No data □   Less □ □ □ □ More`.

@@ -8,16 +8,24 @@ extension LineChart {
     /// The widest keeps `id`; only renderings for roomy boxes get hover targets.
     public func renderings() -> String {
         let shared = Shared(self, tooltips: true)
-        var out = ""
+        var out = SVGBytes(capacity: 16_384)
         for w in Self.renderWidths.reversed() {
             var copy = self
             copy.id = w == Self.renderWidths.last ? id : id + "w\(Int(w))"
             copy.width = w
             copy.height = max(150, (height * (w / 640).squareRoot()).rounded())
             copy.hoverTargets = w >= 600
-            if let svg = copy.svg(shared) { out += "<div class=\"chart-size chart-w\(Int(w))\">" + svg + "</div>" }
+            let start = out.count
+            out.raw("<div class=\"chart-size chart-w")
+            out.append(String(Int(w)))
+            out.raw("\">")
+            guard copy.svg(shared, into: &out) else {
+                out.truncate(to: start)
+                continue
+            }
+            out.raw("</div>")
         }
-        return out
+        return out.string
     }
 
     /// What every rendering of one chart shares, worked out once: the cleaned points,
@@ -27,21 +35,34 @@ extension LineChart {
         let cleaned: [[DayValue]]
         /// `LineChart.summary`.
         let summary: String
-        /// By series, then by index into `cleaned`; empty when not asked for.
-        let tips: [[String]]
+        /// Every tooltip's `<title>…</title>`, one after another.
+        private var tipBytes: [UInt8] = []
+        /// By series, then by index into `cleaned`: where each tooltip ends in `tipBytes`;
+        /// empty when not asked for.
+        private var tipEnds: [[Int]] = []
 
         init(_ chart: LineChart, tooltips: Bool) {
             cleaned = chart.series.map(\.cleaned)
             summary = chart.summary(of: cleaned)
-            tips = tooltips
-                ? cleaned.enumerated().map { i, points in points.map { SVG.title(chart.tooltip($0, series: i)) } }
-                : []
+            guard tooltips else { return }
+            tipBytes.reserveCapacity(cleaned.reduce(0) { $0 + $1.count } * 48)
+            tipEnds = cleaned.enumerated().map { i, points in
+                points.map { point in
+                    tipBytes.append(contentsOf: "<title>".utf8)
+                    tipBytes.append(contentsOf: HTML.escape(chart.tooltip(point, series: i)).utf8)
+                    tipBytes.append(contentsOf: "</title>".utf8)
+                    return tipBytes.count
+                }
+            }
         }
 
-        /// The tooltip of point `point` of series `series`, when worked out.
-        func tip(series: Int, point: Int) -> String? {
-            guard tips.indices.contains(series), tips[series].indices.contains(point) else { return nil }
-            return tips[series][point]
+        /// Writes the tooltip of point `point` of series `series` into `out`; false when not worked out.
+        func writeTip(series: Int, point: Int, into out: inout SVGBytes) -> Bool {
+            guard tipEnds.indices.contains(series), tipEnds[series].indices.contains(point) else { return false }
+            let ends = tipEnds[series]
+            let start = point > 0 ? ends[point - 1] : series > 0 ? tipEnds[..<series].last(where: { !$0.isEmpty })?.last ?? 0 : 0
+            tipBytes.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[start..<ends[point]])) }
+            return true
         }
     }
 

@@ -4,7 +4,7 @@
 ///
 /// Colours come only from CSS (`series-1` … `series-6` classes setting `color`,
 /// marks drawn in `currentColor`); see `ChartCSS`.
-public struct LineChart: Sendable {
+public struct LineChart: Sendable, Hashable {
     /// How values are drawn.
     public enum Style: String, Sendable, Hashable, CaseIterable {
         /// A line, a filled area to zero, grouped bars from zero, or a step-after line.
@@ -185,23 +185,36 @@ public struct LineChart: Sendable {
             let texts = formatter(ofSeries: i).columnStrings(points.map(\.value), withUnit: false)
             return Dictionary(zip(points.map(\.day), texts), uniquingKeysWith: { _, b in b })
         }
-        var out = "<details class=\"chart-data\"><summary>Data</summary><table class=\"tabular\"><thead><tr>"
-        out += "<th scope=\"col\">" + (rollup == .day ? "Day" : rollup == .week ? "Week" : "Month") + "</th>"
+        var out = SVGBytes(capacity: 64 + days.count * 48 * (series.count + 1))
+        out.raw("<details class=\"chart-data\"><summary>Data</summary><table class=\"tabular\"><thead><tr><th scope=\"col\">")
+        out.raw(rollup == .day ? "Day" : rollup == .week ? "Week" : "Month")
+        out.raw("</th>")
         for (i, s) in series.enumerated() {
             let f = formatter(ofSeries: i)
             let unit = f.format == .number && !f.unit.isEmpty ? " (" + f.unit + ")" : ""
-            out += "<th scope=\"col\">" + HTML.escape(s.name + unit) + "</th>"
+            out.raw("<th scope=\"col\">")
+            out.escaped(s.name + unit)
+            out.raw("</th>")
         }
-        if !marked.isEmpty { out += "<th scope=\"col\">Events</th>" }
-        out += "</tr></thead><tbody>"
+        if !marked.isEmpty { out.raw("<th scope=\"col\">Events</th>") }
+        out.raw("</tr></thead><tbody>")
         for day in days {
-            out += "<tr><th scope=\"row\">" + HTML.escape(rollup.label(day)) + "</th>"
+            out.raw("<tr><th scope=\"row\">")
+            out.escaped(rollup.label(day))
+            out.raw("</th>")
             for texts in lookup {
-                out += "<td>" + HTML.escape(texts[day] ?? "–") + "</td>"
+                out.raw("<td>")
+                out.escaped(texts[day] ?? "–")
+                out.raw("</td>")
             }
-            if !marked.isEmpty { out += "<td class=\"events-cell\">" + HTML.escape(eventLabels[day]?.joined(separator: "; ") ?? "") + "</td>" }
-            out += "</tr>"
+            if !marked.isEmpty {
+                out.raw("<td class=\"events-cell\">")
+                out.escaped(eventLabels[day]?.joined(separator: "; ") ?? "")
+                out.raw("</td>")
+            }
+            out.raw("</tr>")
         }
-        return out + "</tbody></table></details>"
+        out.raw("</tbody></table></details>")
+        return out.string
     }
 }

@@ -21,19 +21,46 @@ enum NumberText {
         guard scaled < exactLimit else { return scientific(x) }
         let units = Int64(scaled)
         let divisor = Int64(scale)
-        let integer = units / divisor
-        var fraction = String(units % divisor)
-        if places > 0 {
-            fraction = String(repeating: "0", count: places - fraction.count) + fraction
-        } else {
-            fraction = ""
-        }
+        var integer = units / divisor
+        var fraction = units % divisor
+        var fractionDigits = places
         if trim {
-            while fraction.hasSuffix("0") { fraction.removeLast() }
+            while fractionDigits > 0 && fraction % 10 == 0 {
+                fraction /= 10
+                fractionDigits -= 1
+            }
         }
-        var text = group ? grouped(integer) : String(integer)
-        if !fraction.isEmpty { text += "." + fraction }
-        return (x < 0 && units != 0 ? "-" : "") + text
+        // Written right to left into 32 bytes: at most a sign, 15 digits, 4 commas,
+        // a point and 6 decimals.
+        var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &scratch) { buffer -> String in
+            var at = buffer.count
+            if fractionDigits > 0 {
+                for _ in 0..<fractionDigits {
+                    at -= 1
+                    buffer[at] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                    fraction /= 10
+                }
+                at -= 1
+                buffer[at] = UInt8(ascii: ".")
+            }
+            var digits = 0
+            repeat {
+                if group && digits > 0 && digits % 3 == 0 {
+                    at -= 1
+                    buffer[at] = UInt8(ascii: ",")
+                }
+                at -= 1
+                buffer[at] = UInt8(ascii: "0") + UInt8(integer % 10)
+                integer /= 10
+                digits += 1
+            } while integer > 0
+            if x < 0 && units != 0 {
+                at -= 1
+                buffer[at] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[at...]), as: UTF8.self)
+        }
     }
 
     /// Absurdly large values as `1.2e291` (the exponent written without `+`).
@@ -49,56 +76,51 @@ enum NumberText {
         return (x < 0 ? "-" : "") + fixed(mantissa, decimals: 1) + "e" + String(Int(power))
     }
 
-    /// `1234567` → `1,234,567` (non-negative input).
-    static func grouped(_ n: Int64) -> String {
-        let digits = Array(String(n))
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return out
-    }
-
     /// An SVG coordinate with at most one decimal; non-finite values become 0
     /// and huge ones are clamped so a bad value cannot break the drawing.
     /// The same text as `fixed(_, decimals: 1)`, written straight into the string's
     /// bytes (charts write hundreds of thousands of these per build).
     static func coord(_ x: Double) -> String {
-        guard x.isFinite else { return "0" }
+        // At most "-1000000000.0": 13 bytes, a small string without allocation.
+        String(unsafeUninitializedCapacity: 16) { coord(x, to: $0) }
+    }
+
+    /// `coord(x)` written at the start of `buffer` (16 bytes or more); returns its length.
+    static func coord(_ x: Double, to buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        guard x.isFinite else {
+            buffer[0] = UInt8(ascii: "0")
+            return 1
+        }
         let clamped = min(max(x, -1e9), 1e9)
-        let units = Int64((abs(clamped) * 10).rounded())
+        // Rounded half away from zero, as `.rounded()`, without a call into libm:
+        // the fraction `scaled - whole` is exact below 2^52.
+        let scaled = abs(clamped) * 10
+        var units = Int64(scaled)
+        if scaled - Double(units) >= 0.5 { units += 1 }
         var integer = units / 10
         let tenth = units % 10
-        // At most "-1000000000.0": 13 bytes, a small string without allocation.
-        return String(unsafeUninitializedCapacity: 16) { buffer in
-            var digits: (UInt64, UInt64) = (0, 0)
-            var count = 0
-            withUnsafeMutableBytes(of: &digits) { scratch in
-                repeat {
-                    scratch[count] = UInt8(ascii: "0") + UInt8(integer % 10)
-                    integer /= 10
-                    count += 1
-                } while integer > 0
-            }
-            var at = 0
-            if clamped < 0 && units != 0 {
-                buffer[at] = UInt8(ascii: "-")
-                at += 1
-            }
-            withUnsafeBytes(of: &digits) { scratch in
-                for i in stride(from: count - 1, through: 0, by: -1) {
-                    buffer[at] = scratch[i]
-                    at += 1
-                }
-            }
-            if tenth != 0 {
-                buffer[at] = UInt8(ascii: ".")
-                buffer[at + 1] = UInt8(ascii: "0") + UInt8(tenth)
-                at += 2
-            }
-            return at
+        var at = 0
+        if clamped < 0 && units != 0 {
+            buffer[at] = UInt8(ascii: "-")
+            at += 1
         }
+        var digits = 1
+        var rest = integer / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        for i in stride(from: at + digits - 1, through: at, by: -1) {
+            buffer[i] = UInt8(ascii: "0") + UInt8(integer % 10)
+            integer /= 10
+        }
+        at += digits
+        if tenth != 0 {
+            buffer[at] = UInt8(ascii: ".")
+            buffer[at + 1] = UInt8(ascii: "0") + UInt8(tenth)
+            at += 2
+        }
+        return at
     }
 
     /// `x` rounded to `decimals` places, as a Double (for rollover checks).

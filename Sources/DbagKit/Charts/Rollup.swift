@@ -28,6 +28,7 @@ public enum Rollup: String, Sendable, Hashable, CaseIterable {
     /// Points grouped into buckets, each dated by its first day and valued by `aggregation`;
     /// sorted by day, non-finite values ignored, empty buckets left out (they are gaps).
     public func apply(_ points: [DayValue], aggregation: Aggregation) -> [DayValue] {
+        if let sorted = applySorted(points, aggregation: aggregation) { return sorted }
         var groups: [Day: [DayValue]] = [:]
         for point in points where point.value.isFinite {
             groups[bucket(of: point.day), default: []].append(point)
@@ -36,6 +37,29 @@ public enum Rollup: String, Sendable, Hashable, CaseIterable {
             guard let members = groups[key], let value = Self.aggregate(members, aggregation) else { return nil }
             return DayValue(day: key, value: value)
         }
+    }
+
+    /// `apply` in one pass for points already in day order (the usual case: buckets
+    /// are then runs of neighbours, members in the same order); nil when out of order.
+    private func applySorted(_ points: [DayValue], aggregation: Aggregation) -> [DayValue]? {
+        var out: [DayValue] = []
+        out.reserveCapacity(self == .day ? points.count : points.count / 7 + 2)
+        var members: [DayValue] = []
+        var current: Day?
+        var previous: Day?
+        for point in points where point.value.isFinite {
+            if let previous, point.day < previous { return nil }
+            previous = point.day
+            let key = bucket(of: point.day)
+            if key != current {
+                if let current, let value = Self.aggregate(members, aggregation) { out.append(DayValue(day: current, value: value)) }
+                current = key
+                members.removeAll(keepingCapacity: true)
+            }
+            members.append(point)
+        }
+        if let current, let value = Self.aggregate(members, aggregation) { out.append(DayValue(day: current, value: value)) }
+        return out
     }
 
     /// One value for a group of points; nil when the group is empty.

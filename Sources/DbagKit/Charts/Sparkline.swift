@@ -69,31 +69,47 @@ public struct Sparkline: Sendable {
                         showMinMax: Bool, inset: Double = 2) -> String {
         guard let first = cleaned.first, let last = cleaned.last else { return "" }
         let x = TimeScale(start: first.day, end: last.day, rangeStart: inset, rangeEnd: width - inset)
-        let values = cleaned.map(\.value)
-        let y = LinearScale(lower: values.min() ?? 0, upper: values.max() ?? 1, rangeStart: height - inset, rangeEnd: inset)
-        var d = ""
-        var lone = ""
+        var lowest = first.value, highest = first.value
+        for point in cleaned {
+            lowest = min(lowest, point.value)
+            highest = max(highest, point.value)
+        }
+        let y = LinearScale(lower: lowest, upper: highest, rangeStart: height - inset, rangeEnd: inset)
+        var out = SVGBytes(capacity: 64 + cleaned.count * 12)
+        var lone = SVGBytes(capacity: 64)
+        out.raw("<path class=\"spark-line\" d=\"")
         for run in ChartSeries.segments(cleaned, rollup: rollup) {
             for (i, point) in run.enumerated() {
-                d += (i == 0 ? "M" : "L") + SVG.n(x(point.day)) + "," + SVG.n(y(point.value))
+                out.byte(i == 0 ? UInt8(ascii: "M") : UInt8(ascii: "L"))
+                out.n(x(point.day))
+                out.byte(UInt8(ascii: ","))
+                out.n(y(point.value))
             }
             // A point between two gaps has no line; give it a dot so it is not lost.
             if run.count == 1, let point = run.first, point != last {
-                lone += SVG.element("circle", ["class": "spark-point", "cx": SVG.n(x(point.day)), "cy": SVG.n(y(point.value)),
-                                               "r": "1", "fill": "currentColor"])
+                lone.raw("<circle class=\"spark-point\"")
+                lone.attribute("cx", x(point.day))
+                lone.attribute("cy", y(point.value))
+                lone.raw(" r=\"1\" fill=\"currentColor\"/>")
             }
         }
-        var out = SVG.element("path", ["class": "spark-line", "d": d, "fill": "none", "stroke": "currentColor",
-                                       "stroke-width": "1.5", "stroke-linejoin": "round", "stroke-linecap": "round"])
+        out.raw("\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>")
         if showMinMax, cleaned.count > 2,
            let lo = cleaned.min(by: { $0.value < $1.value }), let hi = cleaned.max(by: { $0.value < $1.value }) {
-            out += dot(lo, "spark-min", x, y) + dot(hi, "spark-max", x, y)
+            dot(lo, "spark-min", x, y, into: &out)
+            dot(hi, "spark-max", x, y, into: &out)
         }
-        return out + lone + dot(last, "spark-last", x, y)
+        out.append(lone)
+        dot(last, "spark-last", x, y, into: &out)
+        return out.string
     }
 
-    private static func dot(_ point: DayValue, _ cssClass: String, _ x: TimeScale, _ y: LinearScale) -> String {
-        SVG.element("circle", ["class": cssClass, "cx": SVG.n(x(point.day)), "cy": SVG.n(y(point.value)),
-                               "r": "1.75", "fill": "currentColor"])
+    private static func dot(_ point: DayValue, _ cssClass: StaticString, _ x: TimeScale, _ y: LinearScale, into out: inout SVGBytes) {
+        out.raw("<circle class=\"")
+        out.raw(cssClass)
+        out.raw("\"")
+        out.attribute("cx", x(point.day))
+        out.attribute("cy", y(point.value))
+        out.raw(" r=\"1.75\" fill=\"currentColor\"/>")
     }
 }

@@ -38,12 +38,14 @@ public enum CollectSpec: Sendable {
 public struct SQLQuery: Sendable {
     /// The source's name in dbag.yml.
     public var source: String
+    /// The query as written, run read-only.
     public var sql: String
     /// Seconds before the query is interrupted.
     public var timeout: Double
     /// Where the query is in dbag.yml.
     public var sqlLocation: SourceLocation?
 
+    /// A query on `source`, interrupted after `timeout` seconds.
     public init(source: String, sql: String, timeout: Double = 30, sqlLocation: SourceLocation? = nil) {
         self.source = source
         self.sql = sql

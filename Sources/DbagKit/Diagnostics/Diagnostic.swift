@@ -28,6 +28,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var line: Int?
     public var column: Int?
     public var message: String
+    /// `.error` unless made a warning.
     public var severity: Severity
 
     public init(_ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil, severity: Severity = .error) {

@@ -17,24 +17,8 @@ struct DirectivePlaceholders: Sendable {
 
     init(avoiding source: [UInt8]) {
         var prefix = Array("DBAGDIRECTIVE".utf8)
-        while Self.occurs(prefix, in: source) { prefix.append(UInt8(ascii: "Q")) }
+        while MarkdownByte.occurs(prefix, in: source) { prefix.append(UInt8(ascii: "Q")) }
         self.prefix = prefix
-    }
-
-    /// Whether `needle` occurs in `bytes` (a plain loop: the generic search is slow).
-    private static func occurs(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        var i = 0
-        let last = bytes.count - needle.count
-        while i <= last {
-            if bytes[i] == first {
-                var k = 1
-                while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 
     /// Adds a slot and returns its token, such as `DBAGDIRECTIVE7Z`.
@@ -45,17 +29,23 @@ struct DirectivePlaceholders: Sendable {
 
     /// Replaces every token in rendered HTML. A token that is a paragraph of its
     /// own (`<p>TOKEN</p>`) of a block or container is replaced with its `<p>` tags.
+    /// The result is joined from whole Strings (the page's text between tokens, each
+    /// directive's HTML), so its tens of kilobytes need no second UTF-8 check.
     func substitute(in html: String, directives: [Directive], resolve: (Directive) -> DirectiveHTML) -> String {
         guard !slots.isEmpty else { return html }
         let bytes = Array(html.utf8)
         let paragraphOpen = Array("<p>".utf8), paragraphClose = Array("</p>".utf8)
         var resolved = [DirectiveHTML?](repeating: nil, count: directives.count)
-        var out: [UInt8] = []
+        var out = ""
         out.reserveCapacity(bytes.count + 1024)
+        // Bytes of `html` already in `out`; every cut falls on an ASCII byte, so on a scalar boundary.
+        var copied = 0
+        func text(_ from: Int, _ to: Int) -> Substring {
+            html[html.utf8.index(html.utf8.startIndex, offsetBy: from)..<html.utf8.index(html.utf8.startIndex, offsetBy: to)]
+        }
         var i = 0
         while i < bytes.count {
             guard bytes[i] == prefix[0], bytes[i...].starts(with: prefix) else {
-                out.append(bytes[i])
                 i += 1
                 continue
             }
@@ -66,22 +56,24 @@ struct DirectivePlaceholders: Sendable {
                 j += 1
             }
             guard j > i + prefix.count, j < bytes.count, bytes[j] == UInt8(ascii: "Z"), number < slots.count else {
-                out.append(bytes[i])
                 i += 1
                 continue
             }
             j += 1
             let slot = slots[number]
             let directive = directives[slot.directive]
-            let html = resolved[slot.directive] ?? resolve(directive)
-            resolved[slot.directive] = html
-            if directive.form != .inline, out.suffix(3).elementsEqual(paragraphOpen), bytes[j...].starts(with: paragraphClose) {
-                out.removeLast(3)
+            let drawn = resolved[slot.directive] ?? resolve(directive)
+            resolved[slot.directive] = drawn
+            out += text(copied, i)
+            if directive.form != .inline, out.utf8.suffix(3).elementsEqual(paragraphOpen), bytes[j...].starts(with: paragraphClose) {
+                out.removeSubrange(out.utf8.index(out.utf8.endIndex, offsetBy: -3)...)
                 j += paragraphClose.count
             }
-            out.append(contentsOf: (slot.part == .close ? html.closingHTML : html.html).utf8)
+            out += slot.part == .close ? drawn.closingHTML : drawn.html
             i = j
+            copied = j
         }
-        return String(decoding: out, as: UTF8.self)
+        out += text(copied, bytes.count)
+        return out
     }
 }

@@ -22,6 +22,22 @@ enum MarkdownByte {
         isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
     }
 
+    /// Whether `needle` occurs in `bytes` (a plain loop: the generic search is slow).
+    static func occurs(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var i = 0
+        let last = bytes.count - needle.count
+        while i <= last {
+            if bytes[i] == first {
+                var k = 1
+                while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// The whole character starting at a byte offset, for messages.
     static func character(at offset: Int, in bytes: [UInt8]) -> String {
         var end = offset + 1

@@ -6,6 +6,8 @@ import Foundation
 enum DataAPI {
     static func write(config: Config, data: SiteData, to sink: any SiteSink) throws {
         let header = Array((StoreCSV.header + "\n").utf8)
+        // One value is `["2025-01-01", 12]`, written as bytes: there are hundreds of thousands.
+        let firstOpen = Array("[\"".utf8), nextOpen = Array(", [\"".utf8), dayClose = Array("\", ".utf8), seriesClose = Array("]}".utf8)
         var all = ChunkedFile(path: "data/all.csv", sink: sink)
         try all.add(header)
         for metric in config.metrics.sorted(by: { $0.slug < $1.slug }) {
@@ -23,17 +25,16 @@ enum DataAPI {
                 try all.add(rows)
                 let label = metric.per == nil ? "null" : quote(data.label(metric.slug, key: key))
                 try json.add((index == 0 ? "\n" : ",\n") + "    {\"key\": \(quote(key)), \"label\": \(label), \"values\": [")
-                var values = ""
-                values.reserveCapacity(points.count * 24 + 2)
+                rows.removeAll(keepingCapacity: true)
                 for (i, point) in points.enumerated() {
-                    values += i == 0 ? "[\"" : ", [\""
-                    values += point.day.description
-                    values += "\", "
-                    values += StoreCSV.number(point.value)
-                    values += "]"
+                    rows.append(contentsOf: i == 0 ? firstOpen : nextOpen)
+                    point.day.appendText(to: &rows)
+                    rows.append(contentsOf: dayClose)
+                    StoreCSV.appendNumber(point.value, to: &rows)
+                    rows.append(UInt8(ascii: "]"))
                 }
-                values += "]}"
-                try json.add(values)
+                rows.append(contentsOf: seriesClose)
+                try json.add(rows)
             }
             try json.add(series.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
             try csv.flush()

@@ -38,27 +38,35 @@ extension DirectiveRenderer {
         guard chart.hasData else {
             return html + "<p class=\"chart-empty\">" + HTML.escape(chart.emptyText) + "</p></figure>"
         }
-        // More than two units: small multiples, one chart per unit, sharing the x axis.
-        let groups = LineChart.unitGroups(series, default: views[0].formatter)
+        return html + charts.html(for: chart) { Self.drawn(chart) } + "</figure>"
+    }
+
+    /// What `chart` shows under its caption: the renderings (small multiples, one chart
+    /// per unit sharing the x axis, for more than two units), events and data table.
+    /// Depends on `chart` alone, so the build draws each distinct chart once (`ChartCache`).
+    static func drawn(_ chart: LineChart) -> String {
+        let series = chart.series
+        let groups = LineChart.unitGroups(series, default: chart.formatter)
         let charts = groups.count > 2
             ? groups.enumerated().map { index, members -> LineChart in
                 var part = chart
-                part.id = chartID + "-\(index + 1)"
+                part.id = chart.id + "-\(index + 1)"
                 part.series = members.map { series[$0] }
                 part.targets = chart.targets.compactMap { target in
                     members.firstIndex(of: target.seriesIndex).map { ChartTarget(value: target.value, label: target.label, seriesIndex: $0) }
                 }
                 part.formatter = members.first.flatMap { series[$0].formatter } ?? chart.formatter
                 part.title = part.series.map(\.name).joined(separator: ", ")
-                part.height = max(140, (height * 0.7).rounded())
+                part.height = max(140, (chart.height * 0.7).rounded())
                 return part
             }
             : [chart]
+        var html = ""
         for part in charts {
             if charts.count > 1 { html += "<p class=\"chart-multiple-title\">" + HTML.escape(part.title) + "</p>" }
             html += part.legend() + part.renderings()
         }
-        return html + chart.eventList() + chart.dataTable() + "</figure>"
+        return html + chart.eventList() + chart.dataTable()
     }
 
     func sparkline(_ directive: Directive, size: Sparkline.Size) -> String {
@@ -107,7 +115,7 @@ extension DirectiveRenderer {
         if let top = Int(directive["top"] ?? ""), top < rows.count { rows = Array(rows.prefix(top)) }
         let head = metric.per.map { Metric.title(fromSlug: $0) } ?? "Object"
         // One metric in every row: one style for the column, its unit in the header.
-        let formatter = MetricView(metric: metric, key: nil, data: data).formatter
+        let formatter = MetricView.formatter(metric)
         let texts = formatter.columnStrings(rows.map { $0.view.latest?.value ?? .nan }, withUnit: false)
         for index in rows.indices { rows[index].valueText = rows[index].view.latest == nil ? "–" : texts[index] }
         let valueHead = metric.format == .number && !metric.unit.isEmpty ? Metric.title(fromSlug: metric.unit) : "Value"

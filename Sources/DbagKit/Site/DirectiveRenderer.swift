@@ -12,10 +12,14 @@ final class DirectiveRenderer {
     /// This page's path from the site's root (`customers/`), for relative links.
     let pagePath: String
     let schema = DirectiveSchema.standard
+    /// Charts drawn earlier in the build (shared by every page's renderer).
+    let charts: ChartCache
     var counter = 0
 
-    init(config: Config, data: SiteData, scope: PageScope, now: Date, objectURLs: [String: [String: String]] = [:], pagePath: String = "") {
+    init(config: Config, data: SiteData, scope: PageScope, now: Date, objectURLs: [String: [String: String]] = [:], pagePath: String = "",
+         charts: ChartCache = ChartCache()) {
         self.pagePath = pagePath
+        self.charts = charts
         self.config = config
         self.data = data
         self.scope = scope

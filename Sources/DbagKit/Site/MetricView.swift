@@ -14,12 +14,32 @@ public struct MetricView: Sendable {
         if metric.per == nil || key != nil {
             points = metric.missing.fill(data.points(metric.slug, key: key ?? ""))
         } else {
-            var totals: [Day: Double] = [:]
-            for series in (data.series[metric.slug] ?? [:]).values {
-                for point in metric.missing.fill(series) { totals[point.day, default: 0] += point.value }
-            }
-            points = totals.keys.sorted().compactMap { day in totals[day].map { DayValue(day: day, value: $0) } }
+            let objects = data.series[metric.slug] ?? [:]
+            points = Self.total(objects.keys.sorted().map { metric.missing.fill(objects[$0] ?? []) })
         }
+    }
+
+    /// The sum per day of `series` (each days ascending), added in the order given,
+    /// so the same store gives the same bits in every process.
+    static func total(_ series: [[DayValue]]) -> [DayValue] {
+        let firsts = series.compactMap { $0.first?.day.ordinal }, lasts = series.compactMap { $0.last?.day.ordinal }
+        guard let low = firsts.min(), let high = lasts.max() else { return [] }
+        let count = series.reduce(0) { $0 + $1.count }
+        // Days far apart (a stray date in year 1): by dictionary, not a sparse array.
+        guard high - low <= 4 * count + 4096 else {
+            var totals: [Day: Double] = [:]
+            for points in series { for point in points { totals[point.day, default: 0] += point.value } }
+            return totals.keys.sorted().compactMap { day in totals[day].map { DayValue(day: day, value: $0) } }
+        }
+        var sums = [Double](repeating: 0, count: high - low + 1)
+        var present = [Bool](repeating: false, count: high - low + 1)
+        for points in series {
+            for point in points {
+                sums[point.day.ordinal - low] += point.value
+                present[point.day.ordinal - low] = true
+            }
+        }
+        return present.indices.compactMap { present[$0] ? DayValue(day: Day(ordinal: low + $0), value: sums[$0]) : nil }
     }
 
     /// The newest point.
@@ -27,6 +47,11 @@ public struct MetricView: Sendable {
 
     /// The formatter for this metric's values.
     public var formatter: ValueFormatter {
+        Self.formatter(metric)
+    }
+
+    /// The formatter for a metric's values, without reading any of them.
+    public static func formatter(_ metric: Metric) -> ValueFormatter {
         ValueFormatter(format: metric.format, unit: metric.unit, unitOne: metric.unitOne)
     }
 

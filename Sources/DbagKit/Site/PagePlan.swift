@@ -23,6 +23,12 @@ struct PagePlan: Sendable {
     var title: String
     var description: String?
     var order: Double
+
+    /// Whether the page is a dashboard (or an object's page), not one dbag generates.
+    var isDashboard: Bool {
+        if case .dashboard = content { return true }
+        return false
+    }
 }
 
 /// Titles and `{param}` substitution for dashboards.
@@ -54,7 +60,7 @@ enum PageText {
         if escape { return TemplateHTML.substitute(text, parameter: parameter, key: key, label: label) }
         let bytes = Array(text.utf8)
         let open = Array(("{" + parameter).utf8)
-        guard bytes.firstRange(of: open) != nil else { return text }
+        guard MarkdownByte.occurs(open, in: bytes) else { return text }
         let keyToken = open + [UInt8(ascii: "}")]
         let labelToken = open + Array(".label}".utf8)
         let keyText = Array(key.utf8)

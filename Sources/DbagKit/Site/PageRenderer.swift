@@ -13,10 +13,13 @@ struct PageRenderer: Sendable {
     let now: Date
     let objectURLs: [String: [String: String]]
     let bodySuffix: String
+    /// Charts drawn earlier in this build, shared by every page.
+    let charts = ChartCache()
 
     func render(_ plan: PagePlan) -> String {
         let root = Routes.root(ofPage: plan.urlPath)
-        let directives = DirectiveRenderer(config: config, data: data, scope: plan.scope, now: now, objectURLs: objectURLs, pagePath: plan.urlPath)
+        let directives = DirectiveRenderer(config: config, data: data, scope: plan.scope, now: now, objectURLs: objectURLs, pagePath: plan.urlPath,
+                                           charts: charts)
         var content: String
         var slugs: [String] = []
         switch plan.content {

@@ -52,14 +52,21 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Stages 6–8 into a sink: pages as they render, then the data API, badges and assets.
+    /// Stages 6–8 into a sink: pages as they render, the data API, badges and assets.
+    /// The data API streams the store's values on a thread of its own while the
+    /// pages render (it needs no page); a page's failure is reported before its.
     func emit(_ prepared: Prepared, to sink: any SiteSink) throws {
-        let failures = ResultSlots<any Error>(count: 1)
+        let failures = ResultSlots<any Error>(count: 2)
+        let dataAPI = DispatchGroup()
+        let (config, data) = (config, prepared.data)
+        DispatchQueue.global().async(group: dataAPI) {
+            do { try DataAPI.write(config: config, data: data, to: sink) } catch { failures.set(1, error) }
+        }
         render(prepared) { file in
             do { try sink.write(file) } catch { failures.set(0, error) }
         }
+        dataAPI.wait()
         if let failure = failures.values.first { throw failure }
-        try DataAPI.write(config: config, data: prepared.data, to: sink)
         for file in BadgeFiles.files(config: config, data: prepared.data) { try sink.write(file) }
         for (path, contents) in prepared.theme.assets { try sink.write(OutputFile(path: path, contents: contents)) }
         try sink.write(OutputFile(path: "assets/charts.css", text: ChartCSS.stylesheet + "\n"))
@@ -158,8 +165,11 @@ public struct SiteBuilder: Sendable {
         let renderer = PageRenderer(config: config, library: prepared.library, sidebars: sidebars,
                                     data: prepared.data, now: now, objectURLs: prepared.objectURLs, bodySuffix: bodySuffix)
         let plans = prepared.plans
-        DispatchQueue.concurrentPerform(iterations: plans.count) { index in
-            let plan = plans[index]
+        // Generated pages (object indexes, metric pages) can list every object: started
+        // first, none of them is left rendering alone on one core at the end.
+        let order = plans.indices.filter { !plans[$0].isDashboard } + plans.indices.filter { plans[$0].isDashboard }
+        DispatchQueue.concurrentPerform(iterations: order.count) { index in
+            let plan = plans[order[index]]
             deliver(OutputFile(path: Routes.outputPath(forURLPath: plan.urlPath), text: renderer.render(plan)))
         }
     }

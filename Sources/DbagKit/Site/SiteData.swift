@@ -4,7 +4,12 @@ import Foundation
 /// collection times.
 public struct SiteData: Sendable {
     /// metric → key → points, days ascending.
-    public var series: [String: [String: [DayValue]]]
+    public var series: [String: [String: [DayValue]]] {
+        didSet { newestDays = Self.newestDays(in: series) }
+    }
+    /// metric → the newest day with a value (any key), kept with `series`: every
+    /// stat and page asks, and a scan of every key each time grows with objects².
+    public private(set) var newestDays: [String: Day] = [:]
     /// metric → key → label.
     public var labels: [String: [String: String]]
     /// metric → when a value was last saved.
@@ -19,18 +24,33 @@ public struct SiteData: Sendable {
     public init(series: [String: [String: [DayValue]]] = [:], labels: [String: [String: String]] = [:],
                 lastSaved: [String: Date] = [:], latestRuns: [String: CollectionRun] = [:]) {
         self.series = series
+        newestDays = Self.newestDays(in: series)
         self.labels = labels
         self.lastSaved = lastSaved
         self.latestRuns = latestRuns
     }
 
     /// Loads the store read-only; a project with no store yet has no data.
+    /// The series, most of the reading, come on a connection of their own, read
+    /// on another thread while this one reads everything else.
     public static func load(_ config: Config) throws -> SiteData {
-        guard let store = try config.openStoreForReading() else { return SiteData() }
-        var data = SiteData(series: try store.allSeries(), labels: try store.labels(),
-                            lastSaved: try store.lastSaved(), latestRuns: try store.latestRuns())
-        data.events = try store.events()
-        data.latestFailures = try store.latestFailures()
+        guard let store = try config.openStoreForReading(), let seriesStore = try config.openStoreForReading() else { return SiteData() }
+        let series = ResultSlots<Result<[String: [String: [DayValue]]], any Error>>(count: 1)
+        let reading = DispatchGroup()
+        DispatchQueue.global().async(group: reading) {
+            series.set(0, Result { try seriesStore.allSeries() })
+        }
+        let rest = Result {
+            var data = SiteData(labels: try store.labels(), lastSaved: try store.lastSaved(), latestRuns: try store.latestRuns())
+            data.events = try store.events()
+            data.latestFailures = try store.latestFailures()
+            return data
+        }
+        reading.wait()
+        // A bad stored value is reported first, as when the series were read first.
+        let loaded = try series.values.first?.get() ?? [:]
+        var data = try rest.get()
+        data.series = loaded
         return data
     }
 

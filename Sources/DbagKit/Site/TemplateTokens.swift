@@ -30,10 +30,10 @@ struct TemplateTokens {
 
     /// False when no token can be in `bytes` (most pages): nothing to do.
     func mayOccur(in bytes: [UInt8]) -> Bool {
-        let open = keyToken.dropLast(), encodedOpen = encodedKeyToken.dropLast(3)
-        var lowerOpen = Array(encodedOpen)
+        let open = Array(keyToken.dropLast()), encodedOpen = Array(encodedKeyToken.dropLast(3))
+        var lowerOpen = encodedOpen
         lowerOpen[2] = UInt8(ascii: "b")
-        return bytes.firstRange(of: open) != nil || bytes.firstRange(of: encodedOpen) != nil || bytes.firstRange(of: lowerOpen) != nil
+        return MarkdownByte.occurs(open, in: bytes) || MarkdownByte.occurs(encodedOpen, in: bytes) || MarkdownByte.occurs(lowerOpen, in: bytes)
     }
 
     /// Writes the value of the token at `index`, if one starts there, and moves past it.

@@ -21,16 +21,22 @@ extension CSVImporter {
         guard unescaped else {
             return try checked(raw(0), raw(1), raw(2), raw(3), body)
         }
-        // Rare: doubled quotes. Unescape the record into one buffer, then point into it.
-        var ranges: [Range<Int>] = [], joined: [UInt8] = []
+        // Rare: doubled quotes. Unescape those fields into one buffer and point into it;
+        // the others still point into the file.
+        var ranges: [Range<Int>?] = [], joined: [UInt8] = []
         for i in 0..<4 {
+            guard fields[i].escaped else {
+                ranges.append(nil)
+                continue
+            }
             let start = joined.count
             withField(i) { b, _ in joined.append(contentsOf: b) }
             ranges.append(start..<joined.count)
         }
+        let raws = (0..<4).map { raw($0) }
         return try joined.withUnsafeBufferPointer { s in
-            let part = { (i: Int) in UnsafeBufferPointer(rebasing: s[ranges[i]]) }
-            return try checked(part(0), part(1), part(2), part(3), body)
+            let part = (0..<4).map { i in ranges[i].map { UnsafeBufferPointer(rebasing: s[$0]) } ?? raws[i] }
+            return try checked(part[0], part[1], part[2], part[3], body)
         }
     }
 

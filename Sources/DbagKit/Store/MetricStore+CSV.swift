@@ -14,6 +14,28 @@ public enum StoreCSV {
         return "\(value)"
     }
 
+    /// Appends `number(value)` to `out`; a whole number digit by digit, without a String.
+    static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+        guard value == value.rounded(), abs(value) < 1e15, value != 0 else {
+            out.append(contentsOf: number(value).utf8)
+            return
+        }
+        var n = Int64(value)
+        if n < 0 {
+            out.append(UInt8(ascii: "-"))
+            n = -n
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+            } while n > 0
+            out.append(contentsOf: digits[start...])
+        }
+    }
+
     /// Appends a field, quoted per RFC 4180 when it holds `,`, `"`, CR or LF.
     static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         let needsQuotes = bytes.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
@@ -71,9 +93,9 @@ extension StoreCSV {
         let prefix = Array((field(metric) + "," + field(key) + ",").utf8)
         for point in points {
             out.append(contentsOf: prefix)
-            out.append(contentsOf: point.day.description.utf8)
+            point.day.appendText(to: &out)
             out.append(44)
-            out.append(contentsOf: number(point.value).utf8)
+            appendNumber(point.value, to: &out)
             out.append(10)
         }
     }

@@ -8,27 +8,24 @@ extension MetricStore {
         }
     }
 
+    /// Reads and checks every row first (a bad row stops the import before the store is
+    /// touched), puts them in key order, then writes them in one transaction.
     func importCSV(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> CSVImportSummary {
         var reader = CSVImporter(bytes: bytes, file: file)
         try reader.readHeader()
-        let stamp = Timestamp.string(Date())
-        // A bigger page cache for the bulk insert (64 MB), back to the default afterwards.
-        try database.execute("PRAGMA cache_size = -65536")
-        defer { try? database.execute("PRAGMA cache_size = -2000") }
-        return try database.transaction {
-            let writer = MetricValueWriter(database, stamp: stamp)
-            var rows = 0
-            var metrics = CSVMetricSet()
-            while try reader.nextRecord() {
-                if reader.isBlankRecord { continue }
-                try reader.withCheckedRow { metric, key, day, value in
-                    metrics.insert(metric)
-                    try writer.add(metric: metric, key: key, day: day, value: value)
-                }
-                rows += 1
-            }
-            try writer.finish()
-            return CSVImportSummary(rows: rows, metrics: metrics.sorted)
+        var rows = CSVImportRows(file: bytes)
+        while try reader.nextRecord() {
+            if reader.isBlankRecord { continue }
+            let added = try reader.withCheckedRow { metric, key, day, value in rows.append(metric: metric, key: key, day: day, value: value) }
+            guard added else { throw reader.fail("the row cannot be imported (a field over 2 GB?)", field: 0) }
         }
+        rows.sort()
+        let stamp = Timestamp.string(Date())
+        try database.transaction {
+            let writer = MetricValueWriter(database, stamp: stamp)
+            try rows.forEach { metric, key, day, value in try writer.add(metric: metric, key: key, day: day, value: value) }
+            try writer.finish()
+        }
+        return CSVImportSummary(rows: rows.rows.count, metrics: rows.slugs)
     }
 }

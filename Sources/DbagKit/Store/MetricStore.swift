@@ -87,12 +87,14 @@ public final class MetricStore: @unchecked Sendable {
     /// writes (a hand-edited day or value) is an error naming it.
     public func allSeries() throws -> [String: [String: [DayValue]]] {
         let statement = try database.prepare("SELECT metric, key, day, value FROM metric_values ORDER BY metric, key, day")
-        var result: [String: [String: [DayValue]]] = [:]
+        var runs = SeriesRuns()
         while try statement.step() {
             let row = StoreRow(statement, store: database.path)
-            result[statement.string(0), default: [:]][statement.string(1), default: []].append(DayValue(day: try row.day(2), value: try row.value(3)))
+            let day = try statement.withText(2) { Day(utf8: $0) } ?? row.day(2)
+            let point = DayValue(day: day, value: try row.value(3))
+            statement.withText(0) { metric in statement.withText(1) { key in runs.add(metric: metric, key: key, point: point) } }
         }
-        return result
+        return runs.finish()
     }
 
     /// One series, days ascending.

@@ -53,6 +53,13 @@ import Testing
         #expect(MarkdownTestSupport.errors("- ::chart{metric=a}").count == 1)
     }
 
+    /// Text in any script around tokens, and directive HTML that is not ASCII, arrive whole.
+    @Test func textAroundTokensKeepsEveryCharacter() {
+        let (page, _) = MarkdownPage.parse("Zürich → :value{metric=a}✓ 東京\n\n::chart{metric=b}\n\nÉnd é\u{301}", file: "p.md")
+        let html = page.render { DirectiveHTML($0.name == "value" ? "«1 234 €»" : "<figure>📈</figure>") }
+        #expect(html == "<p>Zürich → «1 234 €»✓ 東京</p>\n<figure>📈</figure>\n<p>Énd é\u{301}</p>\n")
+    }
+
     @Test func tokenPrefixAvoidsPageText() {
         let html = MarkdownTestSupport.render("DBAGDIRECTIVE0Z and :value{metric=a}")
         #expect(html == "<p>DBAGDIRECTIVE0Z and [value metric=a]</p>\n")

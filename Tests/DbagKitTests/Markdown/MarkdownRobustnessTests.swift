@@ -3,19 +3,6 @@ import Testing
 @testable import DbagKit
 
 @Suite struct MarkdownRobustnessTests {
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    private struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    }
-
     private static let pieces = [
         ":", "::", ":::", "{", "}", "=", "\"", "'", "\\", "`", "```", "\n", "\r\n", "\r", " ", "\t", "    ",
         "chart", "value", "grid", "metric", "signups", "x", "é", "👍🏽", "---", "<div>", "\0", "#", "-", "9",
@@ -23,7 +10,7 @@ import Testing
     ]
 
     @Test func garbageNeverTraps() {
-        var generator = Generator(state: 42)
+        var generator = SeededRandom(state: 42)
         for _ in 0..<400 {
             var text = ""
             for _ in 0..<Int(generator.next() % 40) { text += generator.pick(Self.pieces) }
