@@ -69,16 +69,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Throwaway database servers for the tests and benchmarks (not a product).
+        .target(
+            name: "LocalServers",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "dbag-bench",
-            dependencies: ["DbagKit"],
+            dependencies: ["DbagKit", "LocalServers"],
             path: "Benchmarks/dbag-bench",
             swiftSettings: strict
         ),
         .testTarget(
             name: "DbagKitTests",
             dependencies: [
-                "DbagKit", "DbagServe", "CSQLite",
+                "DbagKit", "DbagServe", "CSQLite", "LocalServers",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

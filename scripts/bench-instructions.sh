@@ -2,7 +2,9 @@
 # Counts the instructions of one dbag-bench repetition under callgrind: the same
 # count on a busy machine as on an idle one, so a change can be judged without noise.
 #   scripts/bench-instructions.sh MODE [--full] [--top N]
-# MODE is a dbag-bench mode (build, objects, import, collect). The small size is
+# MODE is a dbag-bench mode (build, objects, import, collect, collect-postgres,
+# import-postgres; callgrind counts the dbag-bench process alone, never the
+# PostgreSQL server it talks to). The small size is
 # the default (about a tenth of the work: callgrind runs ~50x slower); --full
 # counts the README's size. --top N also lists the N functions with the most
 # instructions (inclusive), for profiling. Inputs are made first, outside the count.
@@ -24,7 +26,9 @@ done
 swift build -c release --product dbag-bench >&2
 bench=.build/release/dbag-bench
 work=$(mktemp -d "${DBAG_BENCH_DIR:-${TMPDIR:-/tmp}}/dbag-instructions-XXXXXX")
-trap 'rm -rf "$work"' EXIT
+chmod 755 "$work"  # the postgres modes' server runs as the postgres user when root
+# --finish stops a server a postgres mode may have left running.
+trap '.build/release/dbag-bench --finish "$mode" "$work/inputs" >/dev/null 2>&1; rm -rf "$work"' EXIT
 $bench --prepare "$mode" "$work/inputs" $size >&2
 # Valgrind 3.19 cannot read the DWARF 5 that Swift 6 emits: count a copy without
 # debug info (function names still come from the symbol table).

@@ -11,6 +11,10 @@ struct BenchMode: Sendable {
     /// One repetition over the prepared folder, in its own process; its figures,
     /// the headline first. A repetition that goes wrong throws.
     let run: @Sendable (_ folder: URL, _ size: BenchSize) async throws -> [BenchFigure]
+    /// Stops what a repetition may have left running (a server), after the last one or a failure.
+    var finish: @Sendable (_ folder: URL) -> Void = { _ in }
+    /// Why the mode cannot run on this machine, or nil; `all` leaves such modes out.
+    var unavailable: @Sendable () -> String? = { nil }
 }
 
 /// Full size (the README's figures) or small (for callgrind, about a tenth of the work).
@@ -27,7 +31,18 @@ enum BenchModes {
         ImportBenchmark.mode,
         CollectBenchmark.mode,
         MarkdownBenchmark.mode,
+        PostgresCollectBenchmark.mode,
+        PostgresImportBenchmark.mode,
     ]
+
+    /// The modes `all` runs: those this machine can run; the others are named on standard output.
+    static func runnable() -> [BenchMode] {
+        all.filter { mode in
+            guard let reason = mode.unavailable() else { return true }
+            print("dbag-bench: all leaves out \(mode.name): \(reason)")
+            return false
+        }
+    }
 
     static func named(_ name: String) -> BenchMode? {
         all.first { $0.name == name }

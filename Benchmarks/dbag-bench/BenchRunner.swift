@@ -14,13 +14,21 @@ struct BenchRunner {
         let folder: URL
         do {
             folder = try BenchFolder.make(mode.name)
+        } catch {
+            print("  benchmark failed: preparing the inputs: \(error)")
+            return false
+        }
+        defer {
+            mode.finish(folder)
+            try? FileManager.default.removeItem(at: folder)
+        }
+        do {
             let seconds = try BenchFolder.time { try mode.prepare(folder, size) }
             print("  inputs made in \(BenchFigure.format(seconds, unit: "s")) s under \(BenchFolder.base.path)")
         } catch {
             print("  benchmark failed: preparing the inputs: \(error)")
             return false
         }
-        defer { try? FileManager.default.removeItem(at: folder) }
         var results: [[BenchFigure]] = []
         for index in 0..<(warmups + runs) {
             let label = index < warmups ? "warm-up" : "run \(index - warmups + 1)/\(runs)"

@@ -21,8 +21,8 @@ enum CollectBenchmark {
             case 0: "SELECT count(*) FROM events WHERE kind = \(i % 50)"
             case 1: "SELECT sum(amount) FROM events WHERE day = \(i % 365)"
             case 2: "SELECT max(amount) FROM events WHERE kind = \(i % 50)"
-            case 3: "SELECT count(DISTINCT user) FROM events WHERE day BETWEEN \(i % 358) AND \(i % 358 + 6)"
-            default: "SELECT avg(amount) FROM events WHERE user = \(i % 10000)"
+            case 3: "SELECT count(DISTINCT account) FROM events WHERE day BETWEEN \(i % 358) AND \(i % 358 + 6)"
+            default: "SELECT avg(amount) FROM events WHERE account = \(i % 10000)"
             }
         }
     }
@@ -31,17 +31,22 @@ enum CollectBenchmark {
         let db = try SQLiteDatabase(path: folder.appendingPathComponent("app.sqlite3").path)
         try db.execute("""
             PRAGMA journal_mode = WAL;
-            CREATE TABLE events (id INTEGER PRIMARY KEY, user INTEGER, kind INTEGER, amount REAL, day INTEGER);
+            CREATE TABLE events (id INTEGER PRIMARY KEY, account INTEGER, kind INTEGER, amount REAL, day INTEGER);
             WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT \(counts(size).rows))
-            INSERT INTO events (user, kind, amount, day)
+            INSERT INTO events (account, kind, amount, day)
             SELECT abs(random()) % 10000, abs(random()) % 50, (abs(random()) % 100000) / 100.0, abs(random()) % 365 FROM c;
             CREATE INDEX events_kind ON events (kind, amount);
-            CREATE INDEX events_day ON events (day, user);
-            CREATE INDEX events_user ON events (user);
+            CREATE INDEX events_day ON events (day, account);
+            CREATE INDEX events_account ON events (account);
             ANALYZE;
             """)
-        var yaml = "sources:\n  app: { sqlite: app.sqlite3 }\nmetrics:\n"
-        for (i, sql) in queries(metrics: counts(size).metrics).enumerated() {
+        try writeConfig(in: folder, source: "{ sqlite: app.sqlite3 }", metrics: counts(size).metrics)
+    }
+
+    /// dbag.yml: the source `app`, and a metric per query over it.
+    static func writeConfig(in folder: URL, source: String, metrics: Int) throws {
+        var yaml = "sources:\n  app: \(source)\nmetrics:\n"
+        for (i, sql) in queries(metrics: metrics).enumerated() {
             yaml += "  m\(i):\n    collect: { source: app, sql: \"\(sql)\" }\n"
         }
         try Data(yaml.utf8).write(to: folder.appendingPathComponent("dbag.yml"))
@@ -56,6 +61,11 @@ enum CollectBenchmark {
                 _ = try db.prepare(sql).step()
             }
         }
+        return try await collect(config, metrics: metrics, in: folder) + [BenchFigure("queries alone, one connection", alone, "s")]
+    }
+
+    /// `Collection` end to end into a fresh SQLite store, 8 at once then 1 at once; fails unless every metric was collected.
+    static func collect(_ config: Config, metrics: Int, in folder: URL) async throws -> [BenchFigure] {
         var figures: [BenchFigure] = []
         for concurrency in [8, 1] {
             let path = folder.appendingPathComponent("store-\(getpid())-\(concurrency).sqlite").path
@@ -71,7 +81,6 @@ enum CollectBenchmark {
             guard failures == 0 else { throw BenchFailure("\(failures) of \(metrics) metrics failed to collect") }
             figures.append(BenchFigure("collect, \(concurrency) at once", seconds, "s"))
         }
-        figures.append(BenchFigure("queries alone, one connection", alone, "s"))
         return figures
     }
 }

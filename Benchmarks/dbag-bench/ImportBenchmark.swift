@@ -11,13 +11,17 @@ enum ImportBenchmark {
         run: { folder, _ in try run(folder) })
 
     static func run(_ folder: URL) throws -> [BenchFigure] {
-        let file = folder.appendingPathComponent("all.csv")
-        let csvBytes = try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int ?? -1
         let storePath = folder.appendingPathComponent("store-\(getpid()).sqlite").path
         defer {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
         }
-        let store = try MetricStore(path: storePath)
+        return try measure(into: try MetricStore(path: storePath), from: folder)
+    }
+
+    /// Imports the folder's CSV into an empty `store`, then exports it; fails unless the export is as long as the file.
+    static func measure(into store: any Store, from folder: URL) throws -> [BenchFigure] {
+        let file = folder.appendingPathComponent("all.csv")
+        let csvBytes = try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int ?? -1
         var summary: CSVImportSummary?
         let seconds = try BenchFolder.time { summary = try store.importCSV(contentsOf: file) }
         let rows = summary?.rows ?? 0

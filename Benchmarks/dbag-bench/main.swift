@@ -1,11 +1,13 @@
 // dbag-bench: rerunnable benchmarks. Build and run in release:
 //   swift run -c release dbag-bench MODE... [--runs N] [--warmup N] [--small]
-// MODE is build, objects, import, collect, markdown (BenchModes.all) or all. Each mode makes
+// MODE is build, objects, import, collect, markdown, collect-postgres, import-postgres
+// (BenchModes.all) or all (every mode this machine can run: the postgres ones start a
+// throwaway PostgreSQL server, so they need its programs installed). Each mode makes
 // its inputs once, then runs a warm-up and N repetitions (default 5), each in a
 // child process, and prints the median, min and max of every figure (time, peak
 // memory). Exits 1 when any repetition fails. DBAG_BENCH_DIR=/dev/shm puts the
 // inputs and the site in memory. scripts/bench-instructions.sh MODE counts
-// instructions with callgrind, using the hidden --prepare and --child.
+// instructions with callgrind, using the hidden --prepare, --child and --finish.
 import Foundation
 
 let usage = "usage: dbag-bench \(BenchModes.all.map(\.name).joined(separator: "|"))|all... [--runs N] [--warmup N] [--small]"
@@ -27,10 +29,11 @@ arguments.removeAll { $0 == "--small" }
 }
 
 switch arguments.first {
-case "--child", "--prepare":
+case "--child", "--prepare", "--finish":
     guard arguments.count == 3, let mode = mode(arguments[1]) else { print(usage); exit(1) }
     let folder = URL(fileURLWithPath: arguments[2])
     if arguments[0] == "--child" { exit(runBlocking { await BenchChild.main(mode: mode, folder: folder, size: size) }) }
+    if arguments[0] == "--finish" { mode.finish(folder); exit(0) }
     do {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try mode.prepare(folder, size)
@@ -40,7 +43,7 @@ case "--child", "--prepare":
     }
 default:
     guard let runs = option("--runs", default: 5), runs > 0, let warmups = option("--warmup", default: 1) else { print(usage); exit(1) }
-    let names = arguments.isEmpty ? ["build"] : arguments.flatMap { $0 == "all" ? BenchModes.all.map(\.name) : [$0] }
+    let names = arguments.isEmpty ? ["build"] : arguments.flatMap { $0 == "all" ? BenchModes.runnable().map(\.name) : [$0] }
     let modes = names.compactMap(mode)
     guard modes.count == names.count else { exit(1) }
     print(BenchRunner.machine())

@@ -28,7 +28,7 @@ enum DataAPI {
                 rows.removeAll(keepingCapacity: true)
                 for (i, point) in points.enumerated() {
                     rows.append(contentsOf: i == 0 ? firstOpen : nextOpen)
-                    rows.append(contentsOf: point.day.description.utf8)
+                    point.day.appendText(to: &rows)
                     rows.append(contentsOf: dayClose)
                     StoreCSV.appendNumber(point.value, to: &rows)
                     rows.append(UInt8(ascii: "]"))

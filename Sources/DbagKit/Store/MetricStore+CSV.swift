@@ -25,18 +25,15 @@ public enum StoreCSV {
             out.append(UInt8(ascii: "-"))
             n = -n
         }
-        var digits = 0, rest = n
-        repeat {
-            digits += 1
-            rest /= 10
-        } while rest > 0
-        var index = out.count + digits - 1
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-        repeat {
-            out[index] = UInt8(ascii: "0") + UInt8(n % 10)
-            n /= 10
-            index -= 1
-        } while n > 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+            } while n > 0
+            out.append(contentsOf: digits[start...])
+        }
     }
 
     /// Appends a field, quoted per RFC 4180 when it holds `,`, `"`, CR or LF.
@@ -96,7 +93,7 @@ extension StoreCSV {
         let prefix = Array((field(metric) + "," + field(key) + ",").utf8)
         for point in points {
             out.append(contentsOf: prefix)
-            out.append(contentsOf: point.day.description.utf8)
+            point.day.appendText(to: &out)
             out.append(44)
             appendNumber(point.value, to: &out)
             out.append(10)

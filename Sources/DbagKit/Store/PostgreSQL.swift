@@ -73,7 +73,9 @@ public final class PostgreSQLConnection: @unchecked Sendable {
     }
 
     /// Streams `COPY … FROM STDIN` data: `body` hands chunks to `send`; a throw aborts the copy.
-    public func copy(_ sql: String, _ body: (_ send: ([UInt8]) throws(PostgreSQLError) -> Void) throws -> Void) throws {
+    /// Returns how many rows the server took.
+    @discardableResult
+    public func copy(_ sql: String, _ body: (_ send: ([UInt8]) throws(PostgreSQLError) -> Void) throws -> Void) throws -> Int {
         guard let start = PQexec(handle, sql) else { throw failure(sql: sql) }
         let status = PQresultStatus(start)
         PQclear(start)
@@ -91,12 +93,17 @@ public final class PostgreSQLConnection: @unchecked Sendable {
             throw error
         }
         guard PQputCopyEnd(handle, nil) == 1 else { throw failure(sql: sql) }
-        var firstError: PostgreSQLError?
+        var firstError: PostgreSQLError?, rows = 0
         while let result = PQgetResult(handle) {
-            if PQresultStatus(result) != PGRES_COMMAND_OK, firstError == nil { firstError = error(result, sql: sql) }
+            if PQresultStatus(result) != PGRES_COMMAND_OK {
+                if firstError == nil { firstError = error(result, sql: sql) }
+            } else {
+                rows = Int(String(cString: PQcmdTuples(result))) ?? 0
+            }
             PQclear(result)
         }
         if let firstError { throw firstError }
+        return rows
     }
 
     /// Asks the server to cancel whatever this connection is running; safe from any thread.

@@ -25,9 +25,9 @@ extension PostgreSQLStore {
         }
     }
 
-    /// Imports CSV with `COPY … FROM STDIN` into a temporary table, then one upsert,
-    /// all in one transaction: every row or none. Rows are checked as they are read,
-    /// so a bad row is an error at its line and nothing is written.
+    /// Imports CSV through `upsertValues`, all in one transaction: every row or none.
+    /// Rows are checked as they are read, so a bad row is an error at its line and
+    /// nothing is written.
     public func importCSV(_ data: Data, file: String) throws -> CSVImportSummary {
         try data.withUnsafeBytes { raw in
             try importCSV(raw.bindMemory(to: UInt8.self), file: file)
@@ -35,29 +35,23 @@ extension PostgreSQLStore {
     }
 
     func importCSV(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> CSVImportSummary {
-        var reader = CSVImporter(bytes: bytes, file: file)
-        try reader.readHeader()
+        var header = CSVImporter(bytes: bytes, file: file)
+        try header.readHeader()
         return try transaction {
             var rows = 0
             var metrics = CSVMetricSet()
-            try upsertValues(stamp: Timestamp.string(Date()), replacing: true) { send in
-                var out: [UInt8] = []
-                out.reserveCapacity(1 << 20)
-                while true {
-                    let line = reader.line
-                    guard try reader.nextRecord() else { break }
+            try upsertValues(stamp: Timestamp.string(Date()), replacing: true) { copy in
+                // From the top each time: upsertValues may ask for the rows twice.
+                var reader = header
+                rows = 0
+                while try reader.nextRecord() {
                     if reader.isBlankRecord { continue }
                     try reader.withCheckedRow { metric, key, day, value in
                         metrics.insert(metric)
-                        PostgreSQLStore.appendCopyRow(metric: metric, key: key, day: day, value: value, line: line, to: &out)
+                        try copy.append(metric: metric, key: key, day: day, value: value)
                     }
                     rows += 1
-                    if out.count >= 1 << 20 {
-                        try send(out)
-                        out.removeAll(keepingCapacity: true)
-                    }
                 }
-                if !out.isEmpty { try send(out) }
             }
             return CSVImportSummary(rows: rows, metrics: metrics.sorted)
         }

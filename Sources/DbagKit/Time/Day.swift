@@ -84,20 +84,35 @@ public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConve
         let (y, m, d) = civil
         guard (0...9999).contains(y) else { return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) }
         // Charts and the data API write hundreds of thousands of days: bytes straight in.
-        return String(unsafeUninitializedCapacity: 10) { bytes in
-            func digit(_ n: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(n) }
-            bytes[0] = digit(y / 1000)
-            bytes[1] = digit(y / 100 % 10)
-            bytes[2] = digit(y / 10 % 10)
-            bytes[3] = digit(y % 10)
-            bytes[4] = UInt8(ascii: "-")
-            bytes[5] = digit(m / 10)
-            bytes[6] = digit(m % 10)
-            bytes[7] = UInt8(ascii: "-")
-            bytes[8] = digit(d / 10)
-            bytes[9] = digit(d % 10)
-            return 10
+        return String(unsafeUninitializedCapacity: 10) { Self.write(y, m, d, into: $0) }
+    }
+
+    /// Appends `description` to `out` without making a String (the data API writes a day per value).
+    public func appendText(to out: inout [UInt8]) {
+        let (y, m, d) = civil
+        guard (0...9999).contains(y) else {
+            out.append(contentsOf: description.utf8)
+            return
         }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { bytes in
+            out.append(contentsOf: bytes[..<Self.write(y, m, d, into: bytes)])
+        }
+    }
+
+    /// Writes `YYYY-MM-DD` (a year of 0…9999) into the first 10 bytes; returns 10.
+    private static func write(_ y: Int, _ m: Int, _ d: Int, into bytes: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        func digit(_ n: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(n) }
+        bytes[0] = digit(y / 1000)
+        bytes[1] = digit(y / 100 % 10)
+        bytes[2] = digit(y / 10 % 10)
+        bytes[3] = digit(y % 10)
+        bytes[4] = UInt8(ascii: "-")
+        bytes[5] = digit(m / 10)
+        bytes[6] = digit(m % 10)
+        bytes[7] = UInt8(ascii: "-")
+        bytes[8] = digit(d / 10)
+        bytes[9] = digit(d % 10)
+        return 10
     }
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import DbagKit
+import LocalServers
 
 /// A MariaDB server of the test process's own, started once and shared by every suite:
 /// `mariadb-install-db` into a temporary folder, then `mariadbd` on a free port of
@@ -19,28 +20,28 @@ final class MariaDBServer: Sendable {
         try await withCheckedContinuation { continuation in Blocking.thread { continuation.resume(returning: started) } }.get()
     }
 
-    private static let started: Result<MariaDBServer, PostgresServer.StartError> = {
+    private static let started: Result<MariaDBServer, ServerStartError> = {
         do {
             let server = try MariaDBServer()
             atexit { try? MariaDBServer.started.get().stop() }
             return .success(server)
-        } catch let error as PostgresServer.StartError {
+        } catch let error as ServerStartError {
             return .failure(error)
         } catch {
-            return .failure(PostgresServer.StartError(description: "\(error)"))
+            return .failure(ServerStartError("\(error)"))
         }
     }()
 
     private init() throws {
         let programs = ["/usr/bin/mariadb-install-db", "/usr/sbin/mariadbd"]
         guard programs.allSatisfy({ FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw PostgresServer.StartError(description: "MariaDB's server is not installed (apt-get install mariadb-server; .ci/run does it)")
+            throw ServerStartError("MariaDB's server is not installed (apt-get install mariadb-server; .ci/run does it)")
         }
         folder = "/tmp/dbag-my-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        port = try PostgresServer.freePort()
+        port = try ServerProgram.freePort()
         let user = getuid() == 0 ? ["--user=root"] : []
-        _ = try PostgresServer.run([programs[0], "--no-defaults", "--datadir=\(folder)/data", "--auth-root-authentication-method=normal",
+        try ServerProgram.run([programs[0], "--no-defaults", "--datadir=\(folder)/data", "--auth-root-authentication-method=normal",
                                     "--skip-test-db", "--skip-name-resolve"] + user)
         process = Process()
         process.executableURL = URL(fileURLWithPath: programs[1])
@@ -57,7 +58,7 @@ final class MariaDBServer: Sendable {
         guard let admin else {
             let log = (try? String(contentsOfFile: "\(folder)/server.log", encoding: .utf8)) ?? ""
             stop()
-            throw PostgresServer.StartError(description: "MariaDB did not become ready: \(log)")
+            throw ServerStartError("MariaDB did not become ready: \(log)")
         }
         try admin.execute("CREATE USER \(MariaDBServer.reader)@'%' IDENTIFIED BY '\(MariaDBServer.readerPassword)'")
     }

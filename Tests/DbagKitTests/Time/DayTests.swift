@@ -17,4 +17,13 @@ import Testing
         #expect(Day(ordinal: 0).weekday == 3)
         #expect(Day("2026-11-23")?.weekday == 0)
     }
+
+    /// The data API's bytes of a day are its description, in and out of years 0…9999.
+    @Test(arguments: [Day(ordinal: 0), Day(ordinal: 20_418), Day(ordinal: -719_528), Day(ordinal: 2_932_896), Day(ordinal: -800_000), Day(ordinal: 3_000_000)])
+    func appendedTextIsTheDescription(_ day: Day) {
+        var out = Array("x,".utf8)
+        day.appendText(to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "x," + day.description)
+        #expect(Day(day.description) == ((0...9999).contains(day.civil.0) ? day : nil))
+    }
 }
