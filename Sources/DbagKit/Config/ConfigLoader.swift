@@ -128,8 +128,8 @@ public enum ConfigLoader {
                 reader.error("metric slug '\(slug)' must use only a-z, 0-9 and '-'", at: keyNode)
                 continue
             }
-            let mark = keyNode.mark
-            var metric = Metric(slug: slug, location: SourceLocation(file: reader.file, line: mark?.line ?? 1, column: mark?.column ?? 1))
+            let location = reader.location(of: keyNode) ?? SourceLocation(file: reader.file, line: 1, column: 1)
+            var metric = Metric(slug: slug, location: location)
             if case .scalar(let s) = value, s.string.isEmpty || s.tag.description.hasSuffix("null") {
                 metrics.append(metric)  // `slug:` with nothing: a pushed metric
                 continue

@@ -6,6 +6,8 @@ import Yams
 public final class YAMLReader {
     public let file: String
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The parser's positions in the file of the text last composed.
+    private var lineMap = YAMLLineMap("")
 
     public init(file: String) {
         self.file = file
@@ -13,12 +15,13 @@ public final class YAMLReader {
 
     /// Composes a YAML document; a syntax error becomes a located diagnostic.
     public func compose(_ text: String) -> Node? {
+        lineMap = YAMLLineMap(text)
         do {
             // Yams' default encoding reads the whole environment on every call
             // (YAMS_DEFAULT_ENCODING); Swift strings are UTF-8, so say so.
             return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
-            diagnostics.append(Self.diagnostic(for: error, file: file, text: text))
+            diagnostics.append(Self.diagnostic(for: error, file: file, text: text, lineMap: lineMap))
             return nil
         } catch {
             diagnostics.append(Diagnostic("\(error)", file: file))
@@ -28,13 +31,17 @@ public final class YAMLReader {
 
     /// A node's position in this file.
     public func location(of node: Node) -> SourceLocation? {
-        node.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+        node.mark.map { mark in
+            let (line, column) = lineMap.location(mark)
+            return SourceLocation(file: file, line: line, column: column)
+        }
     }
 
     /// Records an error at a node's position.
     public func error(_ message: String, at node: Node?) {
-        let mark = node?.mark
-        diagnostics.append(Diagnostic(message, file: file, line: mark?.line, column: mark?.column))
+        var location: SourceLocation?
+        if let node { location = self.location(of: node) }
+        diagnostics.append(Diagnostic(message, file: file, line: location?.line, column: location?.column))
     }
 
     /// The pairs of a mapping, reporting keys outside `allowed` (with a suggestion)
@@ -124,11 +131,12 @@ public final class YAMLReader {
         return nil
     }
 
-    static func diagnostic(for error: YamlError, file: String, text: String = "") -> Diagnostic {
+    static func diagnostic(for error: YamlError, file: String, text: String, lineMap: YAMLLineMap) -> Diagnostic {
         switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let parserMark, _),
+             .parser(let context, let problem, let parserMark, _),
+             .composer(let context, let problem, let parserMark, _):
+            let mark = lineMap.location(parserMark)
             let problemText = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
             if let plain = YAMLSyntaxHint.diagnostic(problem: problemText, line: mark.line, column: mark.column, text: text, file: file) {
                 return plain
@@ -136,7 +144,8 @@ public final class YAMLReader {
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             return Diagnostic("malformed YAML: \(text)", file: file, line: mark.line, column: mark.column)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic("duplicate key \(duplicates.joined(separator: ", "))", file: file, line: context.mark.line, column: context.mark.column)
+            let mark = lineMap.location(context.mark)
+            return Diagnostic("duplicate key \(duplicates.joined(separator: ", "))", file: file, line: mark.line, column: mark.column)
         default:
             return Diagnostic("malformed YAML: \(error)", file: file)
         }

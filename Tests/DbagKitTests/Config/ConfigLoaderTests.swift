@@ -17,6 +17,15 @@ import Testing
         #expect(errors == ["dbag.yml:3:6: error: the '[' on line 3 is never closed: add ']' at the end of that line"])
     }
 
+    /// NEL, LS and PS break lines for the YAML parser but not in the file: errors
+    /// after them keep the file's line and column.
+    @Test func unicodeLineSeparatorsKeepErrorsOnTheFilesLine() {
+        let errors = Self.errors("title: \"a\u{2028}b\u{85}c\"\nmetrics:\n  a:\n    nmae: A\n")
+        #expect(errors == ["dbag.yml:4:5: error: unknown key 'nmae' in metric 'a' (did you mean 'name'?)"])
+        let sameLine = Self.errors("title: \"a\u{2028}b\", metrics: 1\n")
+        #expect(sameLine.allSatisfy { $0.hasPrefix("dbag.yml:1:") })
+    }
+
     @Test(arguments: [
         ("title: x\nmetrics:\n  a:\n    name: A\n      unit: x\n",
          "dbag.yml:5:7: error: line 5 is indented deeper than line 4 ('name:'), which already has a value: start 'unit:' at column 5, in line with 'name:'"),

@@ -42,6 +42,16 @@ import Testing
         #expect((split.diagnostics.first?.line ?? 0) >= 3)
     }
 
+    /// YAML 1.1 also breaks lines at NEL, LS and PS; editors and diagnostics do not.
+    /// Found by FuzzFrontMatter: an unclosed quote after two NELs was reported on
+    /// line 15 of a 13-line file.
+    @Test func unicodeLineSeparatorsDoNotMoveErrors() {
+        let split = FrontMatter.split("---\ntitle: \"a\u{85}b\u{2028}c\u{2029}d\"\ntitel: B\n---\n", file: "p.md")
+        #expect(split.diagnostics.map(MarkdownTestSupport.short) == ["3:1: unknown key 'titel' in front matter (did you mean 'title'?)"])
+        let unclosed = FrontMatter.split("---\ntitle: [a,\"\u{85}\u{85}x\n---\nbody\n", file: "p.md")
+        #expect(unclosed.diagnostics.map(MarkdownTestSupport.short) == ["3:1: malformed YAML: while scanning a quoted scalar: found unexpected end of stream"])
+    }
+
     @Test func unclosedFrontMatter() {
         let split = FrontMatter.split("---\ntitle: A\n", file: "p.md")
         #expect(split.diagnostics.map(MarkdownTestSupport.short) == ["1:1: front matter is not closed: add a line '---' after it"])
