@@ -3,7 +3,13 @@ import Foundation
 
 /// `build`: 1,000 dashboards × 10 directives over 100 metrics × 365 days.
 /// `objects`: a template page for 10,000 objects × 365 days.
-/// A repetition is `SiteBuilder.write` into `site/` of the prepared project.
+/// A repetition is `SiteBuilder.write` into a new `site-PID/` of the prepared project,
+/// a clean build as in a fresh CI checkout. The sites are removed with the inputs
+/// after the last repetition, not before the next: ext4 passes over inodes freed in
+/// the last minute when it allocates new ones, so deleting 10,000 pages right before
+/// a build made each repetition slower than the one before (objects at idle: 5.07,
+/// 5.42, 5.98, 6.01, 6.92 s), which measured the file system's bookkeeping of the
+/// previous repetition rather than the build.
 enum BuildBenchmark {
     static let end = Day("2025-12-31") ?? Day(ordinal: 0)
 
@@ -21,9 +27,9 @@ enum BuildBenchmark {
         // Object pages, home, the objects index, and metrics/ with one metric page.
         run: { folder, size in try build(folder, expectedPages: (size == .small ? 1000 : 10_000) + 2 + 2) })
 
-    /// Builds the project in `folder` from scratch; fails unless every page was written.
+    /// Builds the project in `folder` into a new folder; fails unless every page was written.
     static func build(_ folder: URL, expectedPages: Int) throws -> [BenchFigure] {
-        let site = folder.appendingPathComponent("site")
+        let site = folder.appendingPathComponent("site-\(getpid())")
         try? FileManager.default.removeItem(at: site)
         let config = try ConfigLoader.load(projectDirectory: folder)
         var written = (pages: 0, files: 0)
