@@ -35,14 +35,22 @@ public enum Routes {
     /// A link from the page at `pageURLPath` to a site path, as short as it
     /// can be: `customers/acme/` from `customers/` is `acme/index.html`,
     /// `details/` from `team/build/` is `../../details/index.html`.
+    /// Paths are split and compared as bytes: every stat and table row links to a
+    /// page, and splitting by Character cost more than drawing the number.
     public static func relative(_ sitePath: String, fromPage pageURLPath: String) -> String {
-        let from = pageURLPath.split(separator: "/")
-        var to = sitePath.split(separator: "/")
-        let isFolder = sitePath.isEmpty || sitePath.hasSuffix("/")
-        let file = isFolder ? "index.html" : String(to.removeLast())
+        let slash = UInt8(ascii: "/")
+        let from = pageURLPath.utf8.split(separator: slash)
+        var to = sitePath.utf8.split(separator: slash)
+        let isFolder = sitePath.isEmpty || sitePath.utf8.last == slash
+        let file = isFolder ? "index.html" : String(Substring(to.removeLast()))
         var common = 0
-        while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
-        return String(repeating: "../", count: from.count - common) + to[common...].map { $0 + "/" }.joined() + file
+        while common < from.count, common < to.count, from[common].elementsEqual(to[common]) { common += 1 }
+        var link = String(repeating: "../", count: from.count - common)
+        for part in to[common...] {
+            link += Substring(part)
+            link += "/"
+        }
+        return link + file
     }
 
     /// The dashboard a relative `.md` link points to, as a path under dashboards/,

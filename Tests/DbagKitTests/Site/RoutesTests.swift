@@ -11,6 +11,19 @@ import Testing
     }
 
     @Test(arguments: [
+        ("customers/acme/", "customers/", "acme/index.html"),
+        ("details/", "team/build/", "../../details/index.html"),
+        ("", "team/build/", "../../index.html"),
+        ("", "", "index.html"),
+        ("metrics/signups/", "metrics/signups/", "index.html"),
+        ("data/all.csv", "team/", "../data/all.csv"),
+        ("caf\u{E9}/", "cafe\u{301}/", "../caf\u{E9}/index.html"),
+    ])
+    func relativeLinks(_ target: String, _ page: String, _ link: String) {
+        #expect(Routes.relative(target, fromPage: page) == link)
+    }
+
+    @Test(arguments: [
         ("details.md", "index.md", "details/index.html"),
         ("details.md#growth", "index.md", "details/index.html#growth"),
         ("../index.md", "team/build.md", "../../index.html"),
