@@ -31,26 +31,27 @@ public struct SiteData: Sendable {
     }
 
     /// Loads the store read-only; a project with no store yet has no data.
-    /// The series, most of the reading, come on a connection of their own, read
-    /// on another thread while this one reads everything else.
+    /// The values and when each metric was last saved, most of the reading, come on
+    /// connections of their own (`ValueScan`) while this thread reads everything else.
     public static func load(_ config: Config) throws -> SiteData {
         guard let store = try config.openStoreForReading(), let seriesStore = try config.openStoreForReading() else { return SiteData() }
-        let series = ResultSlots<Result<[String: [String: [DayValue]]], any Error>>(count: 1)
+        let values = ResultSlots<Result<(series: [String: [String: [DayValue]]], lastSaved: [String: Date]), any Error>>(count: 1)
         let reading = DispatchGroup()
         DispatchQueue.global().async(group: reading) {
-            series.set(0, Result { try seriesStore.allSeries() })
+            values.set(0, Result { try seriesStore.allValues() })
         }
         let rest = Result {
-            var data = SiteData(labels: try store.labels(), lastSaved: try store.lastSaved(), latestRuns: try store.latestRuns())
+            var data = SiteData(labels: try store.labels(), lastSaved: [:], latestRuns: try store.latestRuns())
             data.events = try store.events()
             data.latestFailures = try store.latestFailures()
             return data
         }
         reading.wait()
         // A bad stored value is reported first, as when the series were read first.
-        let loaded = try series.values.first?.get() ?? [:]
+        let loaded = try values.values.first?.get()
         var data = try rest.get()
-        data.series = loaded
+        data.series = loaded?.series ?? [:]
+        data.lastSaved = loaded?.lastSaved ?? [:]
         return data
     }
 

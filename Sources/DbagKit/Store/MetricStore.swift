@@ -83,18 +83,20 @@ public final class MetricStore: @unchecked Sendable {
     }
 
     /// Every value of every metric, grouped by metric then key, days ascending.
-    /// One query: the build loads each series once. A row that is not what dbag
-    /// writes (a hand-edited day or value) is an error naming it.
+    /// A row that is not what dbag writes (a hand-edited day or value) is an error naming it.
     public func allSeries() throws -> [String: [String: [DayValue]]] {
-        let statement = try database.prepare("SELECT metric, key, day, value FROM metric_values ORDER BY metric, key, day")
-        var runs = SeriesRuns()
-        while try statement.step() {
-            let row = StoreRow(statement, store: database.path)
-            let day = try statement.withText(2) { Day(utf8: $0) } ?? row.day(2)
-            let point = DayValue(day: day, value: try row.value(3))
-            statement.withText(0) { metric in statement.withText(1) { key in runs.add(metric: metric, key: key, point: point) } }
-        }
-        return runs.finish()
+        try allValues().series
+    }
+
+    /// Every value (as `allSeries`) and when each metric last had a value saved (as
+    /// `lastSaved`), in one read of the table from both ends at once (`ValueScan`).
+    public func allValues() throws -> (series: [String: [String: [DayValue]]], lastSaved: [String: Date]) {
+        // A second connection to the same file, when it opens (an in-memory database
+        // has no second, and a store deleted while open cannot be opened again).
+        let path = database.path
+        let backward = path.isEmpty || path == ":memory:" ? nil : try? SQLiteDatabase(path: path, readOnly: true)
+        let values = try ValueScan.read(database, backward: backward, store: path)
+        return (values.series, values.lastSaved)
     }
 
     /// One series, days ascending.

@@ -177,6 +177,10 @@ public final class PostgreSQLStore: Store, @unchecked Sendable {
         return runs
     }
 
+    public func allValues() throws -> (series: [String: [String: [DayValue]]], lastSaved: [String: Date]) {
+        (try allSeries(), try lastSaved())
+    }
+
     public func lastSaved() throws -> [String: Date] {
         let result = try read("SELECT metric, max(collected_at) FROM metric_values GROUP BY metric")
         var saved: [String: Date] = [:]

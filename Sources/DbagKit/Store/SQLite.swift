@@ -244,6 +244,7 @@ public final class SQLiteStatement {
     public var columnCount: Int { Int(sqlite3_column_count(handle)) }
     public func columnName(_ i: Int) -> String { sqlite3_column_name(handle, Int32(i)).map { String(cString: $0) } ?? "" }
     public func isNull(_ i: Int) -> Bool { sqlite3_column_type(handle, Int32(i)) == SQLITE_NULL }
+    public func isBlob(_ i: Int) -> Bool { sqlite3_column_type(handle, Int32(i)) == SQLITE_BLOB }
     public func int(_ i: Int) -> Int { Int(sqlite3_column_int64(handle, Int32(i))) }
 
     /// A column's text, all of its bytes (a NUL byte inside is kept).

@@ -13,6 +13,8 @@ public protocol Store: AnyObject, Sendable {
     func saveCollection(day: Day, outcomes: [MetricOutcome], at now: Date) throws
     /// Every value, grouped by metric then key, days ascending.
     func allSeries() throws -> [String: [String: [DayValue]]]
+    /// `allSeries` and `lastSaved` together (SQLite reads both in one pass).
+    func allValues() throws -> (series: [String: [String: [DayValue]]], lastSaved: [String: Date])
     /// One series, days ascending.
     func series(_ metric: String, key: String) throws -> [DayValue]
     /// Object labels: metric → key → label.

@@ -17,11 +17,16 @@ struct StoreRow {
 
     /// The error for column `index`, naming the row by metric, key and day.
     func bad(_ index: Int, _ expected: String) -> Diagnostic {
-        let key = statement.string(1)
-        let name = "metric '\(statement.string(0))'" + (key.isEmpty ? "" : ", key '\(StoredText.shown(key))'")
-            + (index == 2 ? "" : ", day '\(statement.string(2))'")
         let found = statement.isNull(index) ? "NULL" : "'\(StoredText.shown(statement.string(index)))'"
-        return Diagnostic("\(table) row (\(name)): \(statement.columnName(index)) \(found) is not \(expected); fix or delete that row with any SQLite client", file: store)
+        return Self.bad(table: table, store: store, metric: statement.string(0), key: statement.string(1),
+                        day: index == 2 ? nil : statement.string(2), column: statement.columnName(index), found: found, expected: expected)
+    }
+
+    /// The error for a row's `column`, naming the row by metric, key and day (nil: the day is what is wrong).
+    static func bad(table: String, store: String, metric: String, key: String, day: String?,
+                    column: String, found: String, expected: String) -> Diagnostic {
+        let name = "metric '\(metric)'" + (key.isEmpty ? "" : ", key '\(StoredText.shown(key))'") + (day.map { ", day '\($0)'" } ?? "")
+        return Diagnostic("\(table) row (\(name)): \(column) \(found) is not \(expected); fix or delete that row with any SQLite client", file: store)
     }
 
     /// Column `index` as a day.
