@@ -65,9 +65,10 @@ enum ValueScan {
                 guard let id = current, !points.isEmpty else { return }
                 if !ascending { points.reverse() }
                 let metric = id.metric.string, key = id.key.string
-                side.runs.append((metric, key, points))
+                // A copy of exactly its size: the growing array keeps up to twice the room.
+                side.runs.append((metric, key, Array(points)))
                 if side.newest[metric].map({ $0.stamp < newest.stamp }) ?? true { side.newest[metric] = newest }
-                points = []
+                points.removeAll(keepingCapacity: true)
             }
             while try statement.step() {
                 if current.map({ !$0.matches(statement) }) ?? true {
@@ -103,8 +104,14 @@ enum ValueScan {
         var values = Values()
         let runs = first.runs + second.runs.reversed()
         for run in runs {
-            // Keys whose Strings compare equal (NFC and NFD spellings) share one series, in key order.
-            values.series[run.metric, default: [:]][run.key, default: []].append(contentsOf: run.points)
+            // Keys whose Strings compare equal (NFC and NFD spellings) share one series, in
+            // key order. A new series takes the run's array itself: copying every point
+            // would hold the store's values twice at the peak.
+            if values.series[run.metric]?[run.key] != nil {
+                values.series[run.metric]?[run.key]?.append(contentsOf: run.points)
+            } else {
+                values.series[run.metric, default: [:]][run.key] = run.points
+            }
         }
         var newest = first.newest
         for (metric, other) in second.newest where newest[metric].map({ $0.stamp < other.stamp }) ?? true {
