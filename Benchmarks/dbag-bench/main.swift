@@ -49,6 +49,8 @@ default:
     print(BenchRunner.machine())
     let runner = BenchRunner(runs: runs, warmups: warmups, size: size)
     var failed = false
-    for mode in modes where !runner.run(mode) { failed = true }
+    var leftovers: [URL] = []
+    for mode in modes where !runner.run(mode, leftovers: &leftovers) { failed = true }
+    for folder in leftovers { try? FileManager.default.removeItem(at: folder) }
     exit(failed ? 1 : 0)
 }
