@@ -21,14 +21,19 @@ enum ValueScan {
     static func read(_ forward: SQLiteDatabase, backward: SQLiteDatabase?, store: String) throws -> Values {
         let meeting = Meeting()
         let first = Side(), second = Side()
-        let group = DispatchGroup()
+        let done = DispatchSemaphore(value: 0)
         if let backward {
-            DispatchQueue.global().async(group: group) {
+            // A thread of its own: a block on Dispatch's global queue waited up to a
+            // second for a free worker while the build's own workers sat blocked here.
+            Thread {
                 scan(backward, ascending: false, meeting: meeting, store: store, into: second)
-            }
+                done.signal()
+            }.start()
+        } else {
+            done.signal()
         }
         scan(forward, ascending: true, meeting: meeting, store: store, into: first)
-        group.wait()
+        done.wait()
         return try merge(first, second, store: store)
     }
 
