@@ -39,8 +39,7 @@ public final class YAMLReader {
 
     /// Records an error at a node's position.
     public func error(_ message: String, at node: Node?) {
-        var location: SourceLocation?
-        if let node { location = self.location(of: node) }
+        let location = node.flatMap(location(of:))
         diagnostics.append(Diagnostic(message, file: file, line: location?.line, column: location?.column))
     }
 

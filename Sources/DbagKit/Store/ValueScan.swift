@@ -29,11 +29,9 @@ enum ValueScan {
                 scan(backward, ascending: false, meeting: meeting, store: store, into: second)
                 done.signal()
             }.start()
-        } else {
-            done.signal()
         }
         scan(forward, ascending: true, meeting: meeting, store: store, into: first)
-        done.wait()
+        if backward != nil { done.wait() }
         return try merge(first, second, store: store)
     }
 
@@ -50,6 +48,11 @@ enum ValueScan {
         var stamp: SeriesID.Text
         var key: String
         var day: Day
+
+        /// Keeps `self` for `metric` in `newest` unless it holds a newer (or the same) stamp.
+        func keep(for metric: String, in newest: inout [String: Newest]) {
+            if newest[metric].map({ $0.stamp < stamp }) ?? true { newest[metric] = self }
+        }
     }
 
     private static func scan(_ database: SQLiteDatabase, ascending: Bool, meeting: Meeting, store: String, into side: Side) {
@@ -65,14 +68,15 @@ enum ValueScan {
         do {
             var current: SeriesID?
             var points: [DayValue] = []
-            var newest = Newest(stamp: SeriesID.Text(), key: "", day: Day(ordinal: 0))
+            // The run's newest `collected_at` and its day.
+            var stamp: (text: SeriesID.Text, day: Day)?
             func finishRun() {
-                guard let id = current, !points.isEmpty else { return }
+                guard let id = current, let stamp, !points.isEmpty else { return }
                 if !ascending { points.reverse() }
                 let metric = id.metric.string, key = id.key.string
                 // A copy of exactly its size: the growing array keeps up to twice the room.
                 side.runs.append((metric, key, Array(points)))
-                if side.newest[metric].map({ $0.stamp < newest.stamp }) ?? true { side.newest[metric] = newest }
+                Newest(stamp: stamp.text, key: key, day: stamp.day).keep(for: metric, in: &side.newest)
                 points.removeAll(keepingCapacity: true)
             }
             while try statement.step() {
@@ -81,15 +85,14 @@ enum ValueScan {
                     let id = SeriesID(statement)
                     guard meeting.claim(id, ascending: ascending) else { break }
                     current = id
-                    newest = Newest(stamp: SeriesID.Text(), key: id.key.string, day: Day(ordinal: 0))
+                    stamp = nil
                 }
                 do {
                     let row = StoreRow(statement, store: store)
                     let day = try statement.withText(2) { Day(utf8: $0) } ?? row.day(2)
                     points.append(DayValue(day: day, value: try row.value(3)))
-                    if newest.stamp.isEmpty || newest.stamp.isLess(than: statement, 4) {
-                        newest.stamp = SeriesID.Text(statement, 4)
-                        newest.day = day
+                    if stamp.map({ $0.text.isLess(than: statement, 4) }) ?? true {
+                        stamp = (SeriesID.Text(statement, 4), day)
                     }
                 } catch {
                     // Forward, the first bad row is the first in key order: stop there
@@ -119,9 +122,7 @@ enum ValueScan {
             }
         }
         var newest = first.newest
-        for (metric, other) in second.newest where newest[metric].map({ $0.stamp < other.stamp }) ?? true {
-            newest[metric] = other
-        }
+        for (metric, other) in second.newest { other.keep(for: metric, in: &newest) }
         for (metric, row) in newest {
             guard let date = Timestamp.date(row.stamp.string) else {
                 throw StoreRow.bad(table: "metric_values", store: store, metric: metric, key: row.key, day: row.day.description,
@@ -160,31 +161,31 @@ enum ValueScan {
 struct SeriesID: Comparable, Sendable {
     /// A column's bytes and whether they are a blob.
     struct Text: Comparable, Sendable {
-        var bytes: [UInt8] = []
-        var isBlob = false
-
-        init() {}
+        var bytes: [UInt8]
+        var isBlob: Bool
 
         init(_ statement: SQLiteStatement, _ column: Int) {
             isBlob = statement.isBlob(column)
             bytes = statement.withText(column) { Array($0) }
         }
 
-        var isEmpty: Bool { bytes.isEmpty && !isBlob }
         var string: String { String(decoding: bytes, as: UTF8.self) }
 
         static func < (a: Text, b: Text) -> Bool {
-            a.isBlob != b.isBlob ? b.isBlob : a.bytes.lexicographicallyPrecedes(b.bytes)
+            b.bytes.withUnsafeBufferPointer { a.precedes(isBlob: b.isBlob, $0) }
         }
 
         /// Whether this sorts before a column of the current row (compared in place, without a copy).
         func isLess(than statement: SQLiteStatement, _ column: Int) -> Bool {
             let otherIsBlob = statement.isBlob(column)
+            return statement.withText(column) { precedes(isBlob: otherIsBlob, $0) }
+        }
+
+        /// SQLite's order: every text before every blob, then memcmp, then the shorter first.
+        private func precedes(isBlob otherIsBlob: Bool, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
             if isBlob != otherIsBlob { return otherIsBlob }
-            return statement.withText(column) { other in
-                let order = bytes.withUnsafeBufferPointer { Self.compare($0, other) }
-                return order != 0 ? order < 0 : bytes.count < other.count
-            }
+            let order = bytes.withUnsafeBufferPointer { Self.compare($0, other) }
+            return order != 0 ? order < 0 : bytes.count < other.count
         }
 
         /// Whether this equals a column of the current row.
